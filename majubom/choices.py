@@ -1,0 +1,29 @@
+"""The shared vocabulary of DESIGN.md §4."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class HealthDomain(models.TextChoices):
+    PHYSICAL = "physical", _("신체건강")
+    MENTAL = "mental", _("마음건강")
+    SOCIAL = "social", _("사회적 관계")
+    EDUCATION = "education", _("교육")
+    ECONOMIC = "economic", _("경제활동")
+
+
+HEALTH_DOMAIN_DETAIL = {
+    HealthDomain.PHYSICAL: _("보건·의료·운동"),
+    HealthDomain.MENTAL: _("심리·정서"),
+    HealthDomain.SOCIAL: _("이웃·모임·돌봄"),
+    HealthDomain.EDUCATION: _("배움·디지털"),
+    HealthDomain.ECONOMIC: _("일자리·살림"),
+}
+
+
+class District(models.TextChoices):
+    DONG = "dong", _("동구")
+    JUNG = "jung", _("중구")
+    SEO = "seo", _("서구")
+    YUSEONG = "yuseong", _("유성구")
+    DAEDEOK = "daedeok", _("대덕구")

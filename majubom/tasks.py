@@ -1,0 +1,25 @@
+import smtplib
+import socket
+
+from celery import shared_task
+
+from . import notifications
+
+TRANSIENT_ERRORS = (smtplib.SMTPException, ConnectionError, socket.timeout, TimeoutError)
+
+
+@shared_task(
+    bind=True,
+    autoretry_for=TRANSIENT_ERRORS,
+    retry_backoff=2,
+    retry_backoff_max=600,
+    retry_jitter=True,
+    max_retries=8,
+)
+def notification_send_task(self, *, key: str, to: str, subject: str, text: str, html: str = "") -> bool:
+    return notifications.notification_deliver(key=key, to=to, subject=subject, text=text, html=html)
+
+
+@shared_task
+def notification_log_purge_task() -> int:
+    return notifications.notification_log_purge()

@@ -1,0 +1,71 @@
+"""Shared fixtures. Tests that need PostgreSQL, Redis or Chromium skip on a laptop without them, and
+fail under CI=true, where a missing service is a broken machine rather than a reason to skip."""
+
+import os
+import shutil
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from majubom.celery import app as celery_app
+
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+CHROMIUM = "/usr/bin/chromium"
+
+
+def need(condition: bool, reason: str) -> None:
+    """Skip (or, in CI, fail) the calling test when a service it needs is missing."""
+    if condition:
+        return
+    if IN_CI:
+        pytest.fail(f"CI=true but {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture
+def postgres_db(db):
+    need(connection.vendor == "postgresql", "needs PostgreSQL: set DATABASE_URL=postgres://…")
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> str:
+    need(bool(settings.REDIS_URL), "needs Redis: set REDIS_URL=redis://127.0.0.1:6379/9")
+    import redis
+
+    try:
+        redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=2).ping()
+    except redis.exceptions.ConnectionError as exc:
+        need(False, f"Redis at {settings.REDIS_URL} does not answer: {exc}")
+    return settings.REDIS_URL
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    need(os.path.exists(CHROMIUM) or bool(shutil.which("chromium")), "needs Debian's chromium")
+    return CHROMIUM if os.path.exists(CHROMIUM) else shutil.which("chromium")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _clean_slate():
+    """Start from nothing a previous run left: flush our Redis database; tasks inline unless a test
+    starts a real worker."""
+    if settings.REDIS_URL:
+        from django.core.cache import cache
+
+        try:
+            cache.clear()
+        except Exception as exc:
+            need(False, f"Redis at {settings.REDIS_URL} does not answer: {exc}")
+    celery_app.conf.task_always_eager = True
+    yield
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings):
+    settings.ACCOUNT_RATE_LIMITS = False
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,0 +1,90 @@
+"""A real Celery worker consuming from Redis (not eager mode) sends each notification exactly once."""
+
+import threading
+import time
+
+import pytest
+from celery.contrib.testing.worker import start_worker
+from celery.signals import task_postrun
+from django.core import mail
+from django.db import transaction
+
+from majubom import notifications
+from majubom.celery import app as celery_app
+from majubom.models import NotificationLog
+from majubom.tasks import notification_send_task
+from tests.majubom.flaky_mail import FlakyBackend
+
+pytestmark = pytest.mark.redis
+
+MESSAGE = {
+    "to": "grandma@example.kr",
+    "subject": "[마주봄] 건강반 자리가 났어요",
+    "text": "대기 순번이 되었어요.",
+}
+
+
+@pytest.fixture
+def worker(redis_url, transactional_db):
+    celery_app.conf.task_always_eager = False
+    finished: list[tuple[str, str]] = []
+    done = threading.Condition()
+
+    def on_postrun(task_id=None, task=None, state=None, **kwargs):
+        with done:
+            finished.append((task_id, state))
+            done.notify_all()
+
+    task_postrun.connect(on_postrun, weak=False)
+    try:
+        with start_worker(
+            celery_app, pool="solo", perform_ping_check=False, loglevel="WARNING", shutdown_timeout=10
+        ):
+            yield finished
+    finally:
+        task_postrun.disconnect(on_postrun)
+        celery_app.conf.task_always_eager = True
+
+
+def wait_for(predicate, timeout=30.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def test_notification_enqueued_on_commit_is_sent_by_the_worker(worker):
+    with transaction.atomic():
+        notifications.notify_rendered(key="waitlist:7:promoted", **MESSAGE)
+        time.sleep(0.5)
+        assert mail.outbox == []  # still inside the transaction: nothing enqueued yet
+    assert wait_for(lambda: len(worker) >= 1)
+    assert [m.subject for m in mail.outbox] == [MESSAGE["subject"]]
+    assert NotificationLog.objects.get(key="waitlist:7:promoted").status == "sent"
+
+
+def test_duplicated_task_sends_one_mail(worker):
+    first = notification_send_task.delay(key="order:42:paid", **MESSAGE)
+    second = notification_send_task.delay(key="order:42:paid", **MESSAGE)
+    assert wait_for(lambda: {first.id, second.id} <= {task_id for task_id, _ in worker})
+    assert len(mail.outbox) == 1
+    log = NotificationLog.objects.get(key="order:42:paid")
+    assert log.status == "sent"
+
+
+def test_retry_after_smtp_failure_sends_exactly_once(worker, settings):
+    settings.MAILERS = {"default": {"BACKEND": "tests.majubom.flaky_mail.FlakyBackend"}}
+    FlakyBackend.failures_left = 1
+    result = notification_send_task.delay(key="booking:9:confirmed", **MESSAGE)
+    # First attempt fails and schedules a retry with backoff; the retry delivers.
+    assert wait_for(lambda: (result.id, "RETRY") in worker, timeout=15)
+    assert wait_for(lambda: (result.id, "SUCCESS") in worker, timeout=30)
+    assert len(mail.outbox) == 1
+    log = NotificationLog.objects.get(key="booking:9:confirmed")
+    assert (log.status, log.attempts) == ("sent", 2)
+    # Running the same task again afterwards changes nothing.
+    again = notification_send_task.delay(key="booking:9:confirmed", **MESSAGE)
+    assert wait_for(lambda: (again.id, "SUCCESS") in worker)
+    assert len(mail.outbox) == 1
