@@ -5,6 +5,8 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from catalog import selectors as catalog_selectors
+
 from .choices import HEALTH_DOMAIN_DETAIL, HealthDomain
 
 HEALTHZ_CACHE_KEY = "healthz"
@@ -12,8 +14,13 @@ HEALTHZ_CACHE_KEY = "healthz"
 
 @require_GET
 def home(request):
-    domains = [(domain, HEALTH_DOMAIN_DETAIL[domain]) for domain in HealthDomain]
-    return render(request, "majubom/home.html", {"domains": domains})
+    """The market's front door. It lives in the project package because it gathers several apps."""
+    context = {
+        "domains": [(domain, HEALTH_DOMAIN_DETAIL[domain]) for domain in HealthDomain],
+        "experience_services": catalog_selectors.home_experience_services(limit=6),
+        "upcoming_slots": catalog_selectors.home_upcoming_slots(limit=6),
+    }
+    return render(request, "majubom/home.html", context)
 
 
 @never_cache

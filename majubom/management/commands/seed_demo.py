@@ -1,8 +1,14 @@
-"""Demo data for a newcomer: ``python manage.py seed_demo``. Running it twice changes nothing."""
+"""Demo data for a newcomer: ``python manage.py seed_demo``. Running it twice changes nothing.
+
+``--scale N`` adds a benchmark catalogue of N published services (N/20 providers, about 5 slots each).
+"""
+
+import time
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from catalog.demo import seed_benchmark, seed_catalog
 from majubom.models import User
 
 DEMO_PASSWORD = "majubom-demo-2026"
@@ -18,6 +24,7 @@ DEMO_USERS = [
         "is_superuser": True,
     },
     {
+        "key": "owner1",
         "email": "owner1@majubom.kr",
         "name": "이나눔",
         "phone": "010-2345-6789",
@@ -26,6 +33,7 @@ DEMO_USERS = [
         "is_staff": True,
     },
     {
+        "key": "owner2",
         "email": "owner2@majubom.kr",
         "name": "박햇살",
         "phone": "010-3456-7890",
@@ -47,19 +55,37 @@ DEMO_USERS = [
 class Command(BaseCommand):
     help = "데모 데이터를 만듭니다 (여러 번 실행해도 같은 결과)."
 
-    def handle(self, *args, **options) -> None:
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--scale", type=int, default=0, help="벤치마크용 서비스 N개를 더 만듭니다 (예: --scale 10000)."
+        )
+
+    def handle(self, *args, scale: int = 0, **options) -> None:
         with transaction.atomic():
-            created = [self._user(spec) for spec in DEMO_USERS]
+            users = [(spec, *self._user(spec)) for spec in DEMO_USERS]
+        owners = {spec["key"]: user for spec, user, _new in users if "key" in spec}
+        catalog = seed_catalog(owners=owners)
         self.stdout.write(self.style.SUCCESS("데모 데이터 준비 완료."))
+        self.stdout.write(
+            f"  새로 만든 것: 기업 {catalog['providers']}, 서비스 {catalog['services']}, "
+            f"예약 시간 {catalog['slots']}, 사진 {catalog['images']}"
+        )
+        if scale:
+            started = time.monotonic()
+            bench = seed_benchmark(services=scale)
+            self.stdout.write(
+                f"  벤치마크 데이터: 기업 {bench['providers']}, 서비스 {bench['services']}, "
+                f"예약 시간 {bench['slots']} 추가 ({time.monotonic() - started:.1f}초)"
+            )
         self.stdout.write(f"데모 계정 (비밀번호는 모두 {DEMO_PASSWORD}):")
-        for spec, was_created in zip(DEMO_USERS, created, strict=True):
+        for spec, _user, was_created in users:
             note = "새로 만듦" if was_created else "이미 있음"
             self.stdout.write(f"  {spec['email']:<24} {spec['role']} ({note})")
 
-    def _user(self, spec: dict) -> bool:
+    def _user(self, spec: dict) -> tuple[User, bool]:
         from allauth.account.models import EmailAddress
 
-        fields = {k: v for k, v in spec.items() if k not in ("email", "role")}
+        fields = {k: v for k, v in spec.items() if k not in ("email", "role", "key")}
         user, created = User.objects.get_or_create(email=spec["email"], defaults=fields)
         if created:
             user.set_password(DEMO_PASSWORD)
@@ -67,4 +93,4 @@ class Command(BaseCommand):
         EmailAddress.objects.get_or_create(
             user=user, email=user.email, defaults={"verified": True, "primary": True}
         )
-        return created
+        return user, created

@@ -1,0 +1,244 @@
+"""Reads that pages share. Each carries its own select_related/prefetch_related, so a page costs the same
+few queries whatever the size of the catalogue."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import TrigramSimilarity, TrigramWordSimilarity
+from django.db import connection
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    FloatField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from .models import Need, Provider, ProviderMember, Service, ServiceImage, Slot
+
+
+class ServiceSort:
+    RECOMMENDED = "recommended"
+    NEWEST = "newest"
+    PRICE = "price"
+    CHOICES = (RECOMMENDED, NEWEST, PRICE)
+
+
+@dataclass(frozen=True)
+class ServiceFilters:
+    domain: str = ""
+    need: str = ""
+    district: str = ""
+    delivery: str = ""
+    experience: bool = False
+    available: bool = False
+    price_max: int | None = None
+    q: str = ""
+    sort: str = ServiceSort.RECOMMENDED
+
+    def active_count(self) -> int:
+        """How many narrowing filters are set (search and sort are not counted)."""
+        values = [self.domain, self.need, self.district, self.delivery, self.experience, self.available]
+        return sum(bool(v) for v in values) + (self.price_max is not None)
+
+
+# --- who sees what in the admin --------------------------------------------------------------------------
+
+
+def user_is_cooperative_staff(user) -> bool:
+    """마주봄 협동조합 staff: superusers and holders of ``catalog.moderate_catalog``."""
+    return bool(
+        user.is_authenticated
+        and user.is_active
+        and user.is_staff
+        and (user.is_superuser or user.has_perm("catalog.moderate_catalog"))
+    )
+
+
+def user_provider_ids(user) -> frozenset[int]:
+    """The providers whose listings ``user`` manages as a member."""
+    if not user.is_authenticated:
+        return frozenset()
+    cached = getattr(user, "_provider_ids_cache", None)
+    if cached is None:
+        cached = frozenset(ProviderMember.objects.filter(user=user).values_list("provider_id", flat=True))
+        user._provider_ids_cache = cached
+    return cached
+
+
+# --- public pages ----------------------------------------------------------------------------------------
+
+
+def _bookable_slots(now) -> QuerySet:
+    return Slot.objects.filter(service=OuterRef("pk"), starts_at__gt=now, booked__lt=F("capacity"))
+
+
+def service_cards(queryset: QuerySet, *, now=None) -> QuerySet:
+    """What a service card shows: provider, first pictures, needs, the next time with seats left."""
+    now = now or timezone.now()
+    return (
+        queryset.select_related("provider")
+        .prefetch_related(
+            Prefetch("images", queryset=ServiceImage.objects.order_by("position", "pk")),
+            Prefetch("needs", queryset=Need.objects.order_by("name")),
+        )
+        .annotate(
+            next_slot_at=Subquery(_bookable_slots(now).order_by("starts_at").values("starts_at")[:1]),
+            is_available=Exists(_bookable_slots(now)) | Q(stock__gt=0),
+        )
+    )
+
+
+def service_list(*, filters: ServiceFilters, now=None) -> QuerySet:
+    """Published services of published providers, filtered, searched and sorted for ``/services/``."""
+    now = now or timezone.now()
+    qs = Service.objects.published()
+    if filters.domain:
+        qs = qs.filter(domain=filters.domain)
+    if filters.need:
+        qs = qs.filter(
+            Exists(Need.services.through.objects.filter(service=OuterRef("pk"), need__slug=filters.need))
+        )
+    if filters.district:
+        qs = qs.filter(provider__district=filters.district)
+    if filters.delivery:
+        qs = qs.filter(delivery=filters.delivery)
+    if filters.experience:
+        qs = qs.filter(is_experience=True)
+    if filters.price_max is not None:
+        qs = qs.filter(price__lte=filters.price_max)
+    if filters.available:
+        qs = qs.filter(Exists(_bookable_slots(now)) | Q(stock__gt=0))
+
+    order: list = []
+    if filters.q:
+        qs, rank = _search(qs, filters.q)
+        qs = qs.annotate(search_rank=rank)
+        order.append(F("search_rank").desc())
+    if filters.sort == ServiceSort.PRICE:
+        order += ["price", "title", "pk"]
+    elif filters.sort == ServiceSort.NEWEST:
+        order += [F("published_at").desc(nulls_last=True), "-pk"]
+    else:
+        qs = qs.annotate(bookable=Exists(_bookable_slots(now)) | Q(stock__gt=0))
+        order += ["-is_experience", "-bookable", F("published_at").desc(nulls_last=True), "-pk"]
+    return service_cards(qs.order_by(*order), now=now)
+
+
+def _search(qs: QuerySet, q: str):
+    """Korean text search over title, summary, provider name and needs.
+
+    Every engine finds the plain substrings (so 요가, 상담, 돌봄 work everywhere). On PostgreSQL the
+    pg_trgm indexes also find near matches of the title and rank results by trigram word similarity;
+    on SQLite the rank is: title match, then summary, then the rest.
+    """
+    need_match = Exists(Need.services.through.objects.filter(service=OuterRef("pk"), need__name__icontains=q))
+    match = Q(title__icontains=q) | Q(summary__icontains=q) | Q(provider__name__icontains=q) | Q(need_match)
+    if connection.vendor == "postgresql":
+        qs = qs.filter(match | Q(title__trigram_word_similar=q))
+        rank = (
+            TrigramWordSimilarity(q, "title") * Value(2.0)
+            + TrigramSimilarity("title", q)
+            + TrigramWordSimilarity(q, "summary")
+            + TrigramWordSimilarity(q, "provider__name") * Value(0.5)
+        )
+        return qs, rank
+    qs = qs.filter(match)
+    rank = Case(
+        When(title__icontains=q, then=Value(3.0)),
+        When(summary__icontains=q, then=Value(2.0)),
+        default=Value(1.0),
+        output_field=FloatField(),
+    )
+    return qs, rank
+
+
+def service_detail(*, slug: str) -> Service:
+    """A published service page, or 404."""
+    return get_object_or_404(
+        Service.objects.published()
+        .select_related("provider")
+        .prefetch_related(
+            Prefetch("images", queryset=ServiceImage.objects.order_by("position", "pk")),
+            Prefetch("needs", queryset=Need.objects.order_by("name")),
+        ),
+        slug=slug,
+    )
+
+
+def service_upcoming_slots(*, service: Service, limit: int = 12, now=None) -> list[Slot]:
+    return list(Slot.objects.filter(service=service).upcoming(now).order_by("starts_at")[:limit])
+
+
+def services_of_provider(*, provider: Provider, exclude: Service | None = None, limit: int | None = None):
+    qs = service_cards(
+        Service.objects.published().filter(provider=provider).order_by("-is_experience", "title")
+    )
+    if exclude is not None:
+        qs = qs.exclude(pk=exclude.pk)
+    return qs[:limit] if limit else qs
+
+
+def home_experience_services(*, limit: int = 6, now=None) -> list[Service]:
+    return list(
+        service_cards(
+            Service.objects.published().filter(is_experience=True).order_by("price", "-published_at"), now=now
+        )[:limit]
+    )
+
+
+def home_upcoming_slots(*, limit: int = 6, now=None) -> list[Slot]:
+    """The next times with free seats, one per service, across the published catalogue."""
+    now = now or timezone.now()
+    first_per_service = (
+        Slot.objects.filter(service=OuterRef("service"), starts_at__gt=now, booked__lt=F("capacity"))
+        .order_by("starts_at")
+        .values("pk")[:1]
+    )
+    return list(
+        Slot.objects.filter(
+            starts_at__gt=now,
+            starts_at__lte=now + dt.timedelta(days=21),
+            booked__lt=F("capacity"),
+            service__status=Service.Status.PUBLISHED,
+            service__provider__is_published=True,
+            pk=Subquery(first_per_service),
+        )
+        .select_related("service", "service__provider")
+        .order_by("starts_at")[:limit]
+    )
+
+
+def need_choices() -> list[Need]:
+    return list(Need.objects.order_by("domain", "name"))
+
+
+def provider_list(*, kind: str = "", district: str = "", domain: str = "") -> QuerySet:
+    published_services = Q(services__status=Service.Status.PUBLISHED)
+    if domain:
+        published_services &= Q(services__domain=domain)
+    qs = Provider.objects.filter(is_published=True).annotate(
+        service_count=Count("services", filter=published_services, distinct=True)
+    )
+    if kind:
+        qs = qs.filter(kind=kind)
+    if district:
+        qs = qs.filter(district=district)
+    if domain:
+        qs = qs.filter(service_count__gt=0)
+    return qs.order_by("name")
+
+
+def provider_detail(*, slug: str) -> Provider:
+    return get_object_or_404(Provider.objects.filter(is_published=True), slug=slug)
