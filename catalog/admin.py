@@ -10,6 +10,7 @@ import datetime as dt
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.options import ActionLocation
 from django.db.models import Count, F, Q
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -43,10 +44,14 @@ class ProviderScopedMixin:
         return user_provider_ids(request.user)
 
     def _object_provider_id(self, obj) -> int | None:
-        if not self.provider_field:
+        path = self.provider_field
+        if isinstance(self, admin.options.InlineModelAdmin) and isinstance(obj, self.parent_model):
+            # Django asks an inline's permissions with the parent object (here always a Service).
+            path = "provider"
+        if not path:
             return obj.pk
         value = obj
-        for part in self.provider_field.split("__"):
+        for part in path.split("__"):
             value = getattr(value, part, None)
             if value is None:
                 return None
@@ -134,6 +139,7 @@ class ProviderAdmin(ProviderScopedMixin, admin.ModelAdmin):
             super()
             .get_queryset(request)
             .annotate(_published=Count("services", filter=Q(services__status=Service.Status.PUBLISHED)))
+            .order_by("name")
         )
 
     @admin.display(description=_("공개 서비스"), ordering="_published")
@@ -151,8 +157,8 @@ class ProviderAdmin(ProviderScopedMixin, admin.ModelAdmin):
     def get_inlines(self, request, obj):
         return [] if self._scoped(request) else [ProviderMemberInline]
 
-    def get_actions(self, request):
-        actions = super().get_actions(request)
+    def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
+        actions = super().get_actions(request, action_location=action_location)
         if self._scoped(request):
             actions.pop("publish", None)
             actions.pop("unpublish", None)
@@ -326,6 +332,7 @@ class ServiceAdmin(ProviderScopedMixin, admin.ModelAdmin):
                     "slots", filter=Q(slots__starts_at__gt=now, slots__booked__lt=F("slots__capacity"))
                 )
             )
+            .order_by("-updated_at", "-pk")
         )
 
     @admin.display(description=_("가격"), ordering="price")
@@ -346,8 +353,8 @@ class ServiceAdmin(ProviderScopedMixin, admin.ModelAdmin):
             obj.slug = services.service_slug_generate(provider=obj.provider)
         super().save_model(request, obj, form, change)
 
-    def get_actions(self, request):
-        actions = super().get_actions(request)
+    def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
+        actions = super().get_actions(request, action_location=action_location)
         if self._scoped(request):
             actions.pop("publish", None)
         return actions

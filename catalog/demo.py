@@ -11,7 +11,7 @@ import io
 import random
 
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
@@ -249,4 +249,8 @@ def seed_benchmark(
             )
     through.objects.bulk_create(links, batch_size=batch * 5, ignore_conflicts=True)
     Slot.objects.bulk_create(slots, batch_size=batch * 5, ignore_conflicts=True)
+    if connection.vendor == "postgresql":
+        # Fresh statistics, as autovacuum would soon have them: the planner needs them after a bulk load.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     return {"providers": len(new_providers), "services": len(new_services), "slots": len(slots)}

@@ -266,7 +266,10 @@ class Slot(models.Model):
             models.CheckConstraint(condition=Q(booked__lte=F("capacity")), name="slot_not_overbooked"),
             models.UniqueConstraint(fields=["service", "starts_at"], name="slot_unique_start"),
         ]
-        indexes = [models.Index(fields=["service", "starts_at"], name="slot_service_start")]
+        indexes = [
+            models.Index(fields=["service", "starts_at"], name="slot_service_start"),
+            models.Index(fields=["starts_at"], name="slot_start"),
+        ]
 
     def __str__(self) -> str:
         local = timezone.localtime(self.starts_at)

@@ -93,10 +93,7 @@ def service_cards(queryset: QuerySet, *, now=None) -> QuerySet:
             Prefetch("images", queryset=ServiceImage.objects.order_by("position", "pk")),
             Prefetch("needs", queryset=Need.objects.order_by("name")),
         )
-        .annotate(
-            next_slot_at=Subquery(_bookable_slots(now).order_by("starts_at").values("starts_at")[:1]),
-            is_available=Exists(_bookable_slots(now)) | Q(stock__gt=0),
-        )
+        .annotate(next_slot_at=Subquery(_bookable_slots(now).order_by("starts_at").values("starts_at")[:1]))
     )
 
 
@@ -131,37 +128,34 @@ def service_list(*, filters: ServiceFilters, now=None) -> QuerySet:
     elif filters.sort == ServiceSort.NEWEST:
         order += [F("published_at").desc(nulls_last=True), "-pk"]
     else:
-        qs = qs.annotate(bookable=Exists(_bookable_slots(now)) | Q(stock__gt=0))
-        order += ["-is_experience", "-bookable", F("published_at").desc(nulls_last=True), "-pk"]
+        order += ["-is_experience", F("published_at").desc(nulls_last=True), "-pk"]
     return service_cards(qs.order_by(*order), now=now)
+
+
+FUZZY_MIN_LENGTH = 3
 
 
 def _search(qs: QuerySet, q: str):
     """Korean text search over title, summary, provider name and needs.
 
-    Every engine finds the plain substrings (so 요가, 상담, 돌봄 work everywhere). On PostgreSQL the
-    pg_trgm indexes also find near matches of the title and rank results by trigram word similarity;
-    on SQLite the rank is: title match, then summary, then the rest.
+    Every engine finds plain substrings (so 요가, 상담, 돌봄 work everywhere) and ranks a title match
+    above a summary match above the rest. On PostgreSQL the rank adds the trigram similarity of the
+    title (a short exact title first), and when nothing contains the words, pg_trgm's word similarity on
+    the indexed title finds near matches (a typo, different spacing) instead of an empty page.
     """
-    need_match = Exists(Need.services.through.objects.filter(service=OuterRef("pk"), need__name__icontains=q))
-    match = Q(title__icontains=q) | Q(summary__icontains=q) | Q(provider__name__icontains=q) | Q(need_match)
-    if connection.vendor == "postgresql":
-        qs = qs.filter(match | Q(title__trigram_word_similar=q))
-        rank = (
-            TrigramWordSimilarity(q, "title") * Value(2.0)
-            + TrigramSimilarity("title", q)
-            + TrigramWordSimilarity(q, "summary")
-            + TrigramWordSimilarity(q, "provider__name") * Value(0.5)
-        )
-        return qs, rank
-    qs = qs.filter(match)
+    need_match = Exists(Need.services.through.objects.filter(service=OuterRef("pk"), need__name__ilike=q))
+    match = Q(title__ilike=q) | Q(summary__ilike=q) | Q(provider__name__ilike=q) | Q(need_match)
     rank = Case(
-        When(title__icontains=q, then=Value(3.0)),
-        When(summary__icontains=q, then=Value(2.0)),
-        default=Value(1.0),
+        When(title__ilike=q, then=Value(2.0)),
+        When(summary__ilike=q, then=Value(1.0)),
+        default=Value(0.0),
         output_field=FloatField(),
     )
-    return qs, rank
+    if connection.vendor != "postgresql":
+        return qs.filter(match), rank
+    if len(q) >= FUZZY_MIN_LENGTH and not qs.filter(match).exists():
+        return qs.filter(title__trigram_word_similar=q), TrigramWordSimilarity(q, "title")
+    return qs.filter(match), rank + TrigramSimilarity("title", q)
 
 
 def service_detail(*, slug: str) -> Service:
@@ -199,25 +193,29 @@ def home_experience_services(*, limit: int = 6, now=None) -> list[Service]:
 
 
 def home_upcoming_slots(*, limit: int = 6, now=None) -> list[Slot]:
-    """The next times with free seats, one per service, across the published catalogue."""
+    """The next times with free seats across the published catalogue, at most one per service.
+
+    Reads the next few dozen slots in time order (an index range scan) and keeps each service's first;
+    on a busy market that fills the list, on a quiet one it shows what there is.
+    """
     now = now or timezone.now()
-    first_per_service = (
-        Slot.objects.filter(service=OuterRef("service"), starts_at__gt=now, booked__lt=F("capacity"))
-        .order_by("starts_at")
-        .values("pk")[:1]
-    )
-    return list(
+    candidates = (
         Slot.objects.filter(
             starts_at__gt=now,
             starts_at__lte=now + dt.timedelta(days=21),
             booked__lt=F("capacity"),
             service__status=Service.Status.PUBLISHED,
             service__provider__is_published=True,
-            pk=Subquery(first_per_service),
         )
         .select_related("service", "service__provider")
-        .order_by("starts_at")[:limit]
+        .order_by("starts_at")[: limit * 10]
     )
+    chosen: dict[int, Slot] = {}
+    for slot in candidates:
+        chosen.setdefault(slot.service_id, slot)
+        if len(chosen) == limit:
+            break
+    return list(chosen.values())
 
 
 def need_choices() -> list[Need]:

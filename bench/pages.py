@@ -1,0 +1,105 @@
+"""In-process page timing: server time and query count of the main pages, on the benchmark catalogue.
+
+    python bench/pages.py [--services 10000] [--repeat 30]
+
+Uses DATABASE_URL (PostgreSQL expected: e.g. postgres://postgres@127.0.0.1:5432/majubom_bench). Builds the
+benchmark catalogue with ``seed_demo --scale`` when it is missing, then requests each page through
+Django's test client (no network, no server) and reports median and p95 milliseconds and queries.
+This measures what Django does per request; ``make bench`` (load through gunicorn) is the other half.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "majubom.settings")
+# Production settings, as served: no debug, no SSL redirect on loopback, plain static storage.
+os.environ.setdefault("DJANGO_DEBUG", "false")
+os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz")
+os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "false")
+os.environ.setdefault("DJANGO_MANIFEST_STATIC", "false")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--services", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--json", type=Path, default=None)
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from catalog.models import Provider, Service
+
+    settings.ALLOWED_HOSTS = ["*"]
+    call_command("migrate", verbosity=0)
+    have = Service.objects.filter(slug__startswith="bench-").count()
+    if have < args.services:
+        started = time.monotonic()
+        call_command("seed_demo", scale=args.services, stdout=open(os.devnull, "w"))  # noqa: SIM115
+        print(f"built benchmark data in {time.monotonic() - started:.1f}s")
+    total = Service.objects.published().count()
+    slugs = list(Service.objects.published().values_list("slug", flat=True)[:2000])
+    providers = list(Provider.objects.filter(is_published=True).values_list("slug", flat=True)[:500])
+    rng = random.Random(1)
+    scenarios = {
+        "/healthz": lambda: "/healthz",
+        "/": lambda: "/",
+        "/services/": lambda: "/services/",
+        "/services/?domain=mental&district=seo": lambda: "/services/?domain=mental&district=seo",
+        "/services/?q=상담": lambda: "/services/?q=상담",
+        "/services/?available=1&sort=price": lambda: "/services/?available=1&sort=price",
+        "/services/?page=50": lambda: "/services/?page=50",
+        "/services/<slug>/": lambda: f"/services/{rng.choice(slugs)}/",
+        "/providers/<slug>/": lambda: f"/providers/{rng.choice(providers)}/",
+    }
+    client = Client()
+    results = {}
+    print(f"{connection.vendor}, {total} published services\n")
+    print(f"{'page':45} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
+    for name, url in scenarios.items():
+        client.get(url())  # warm up
+        timings, queries = [], 0
+        for _ in range(args.repeat):
+            with CaptureQueriesContext(connection) as ctx:
+                started = time.perf_counter()
+                response = client.get(url())
+                timings.append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 200, (name, response.status_code)
+            queries = max(queries, len(ctx.captured_queries))
+        timings.sort()
+        p95 = timings[max(int(len(timings) * 0.95) - 1, 0)]
+        results[name] = {
+            "median_ms": round(statistics.median(timings), 1),
+            "p95_ms": round(p95, 1),
+            "queries": queries,
+        }
+        print(f"{name:45} {statistics.median(timings):10.1f} {p95:8.1f} {queries:8d}")
+    if args.json:
+        args.json.write_text(
+            json.dumps(
+                {"services": total, "vendor": connection.vendor, "pages": results},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+
+
+if __name__ == "__main__":
+    main()
