@@ -21,6 +21,7 @@ help:
 	@echo "make test    — 전체 테스트"
 	@echo "make lint    — ruff 검사"
 	@echo "make worker / make beat — REDIS_URL 을 쓰는 Celery 워커 / 스케줄러"
+	@echo "make bench   — 서비스 1만 개에서 주요 페이지의 서버 시간과 쿼리 수 (PostgreSQL)"
 
 $(PY):
 	@if [ -z "$(PYTHON_BOOT)" ]; then echo "Python 3.12 이상이 필요합니다 (Python 3.12+ is required): install it, e.g. 'apt-get install python3.12' or 'pyenv install 3.12'."; exit 1; fi
@@ -70,6 +71,10 @@ worker: install
 beat: install
 	@test -n "$$REDIS_URL" || { echo "REDIS_URL 이 필요합니다 (e.g. REDIS_URL=redis://127.0.0.1:6379/0 make beat)"; exit 1; }
 	$(VENV)/bin/celery -A majubom beat --loglevel=INFO --schedule=/tmp/majubom-celerybeat-schedule
+
+# Page timing on 10,000 services in PostgreSQL (BENCH_DATABASE_URL, default …/majubom_bench on 127.0.0.1).
+bench: install-dev
+	$(PY) bench/pages.py --services $${BENCH_SERVICES:-10000} --json bench/pages.json
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

@@ -32,11 +32,11 @@ def demo_picture(*, seed: str, domain: str) -> ContentFile:
     """A soft abstract picture in the domain's colours (no downloads, no fonts needed)."""
     rng = random.Random(seed)
     strong, light = DOMAIN_COLOURS.get(domain, DOMAIN_COLOURS["physical"])
-    image = Image.new("RGB", (960, 720), light)
+    image = Image.new("RGB", (800, 600), light)
     draw = ImageDraw.Draw(image)
     for _ in range(7):
         radius = rng.randint(80, 260)
-        x, y = rng.randint(-80, 1040), rng.randint(-80, 800)
+        x, y = rng.randint(-80, 880), rng.randint(-80, 680)
         mix = rng.uniform(0.25, 0.7)
         colour = tuple(int(light[i] * (1 - mix) + strong[i] * mix) for i in range(3))
         draw.ellipse((x - radius, y - radius, x + radius, y + radius), fill=colour)

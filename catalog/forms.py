@@ -3,6 +3,7 @@ import datetime as dt
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from majubom.choices import District, HealthDomain
 
@@ -11,13 +12,13 @@ from .models import Delivery, ProviderKind, ServiceImage
 from .selectors import ServiceFilters, ServiceSort
 
 WEEKDAYS = [
-    (0, _("월")),
-    (1, _("화")),
-    (2, _("수")),
-    (3, _("목")),
-    (4, _("금")),
-    (5, _("토")),
-    (6, _("일")),
+    (0, pgettext_lazy("weekday", "월")),
+    (1, pgettext_lazy("weekday", "화")),
+    (2, pgettext_lazy("weekday", "수")),
+    (3, pgettext_lazy("weekday", "목")),
+    (4, pgettext_lazy("weekday", "금")),
+    (5, pgettext_lazy("weekday", "토")),
+    (6, pgettext_lazy("weekday", "일")),
 ]
 PRICE_CHOICES = [
     ("", _("가격 상관없음")),

@@ -78,7 +78,7 @@ def _encode(image: Image.Image, fmt: str) -> bytes:
     else:
         if image.mode not in ("RGB", "RGBA"):
             image = image.convert("RGBA" if "A" in image.getbands() else "RGB")
-        image.save(buffer, "WEBP", quality=80, method=4)
+        image.save(buffer, "WEBP", quality=80, method=2)
     return buffer.getvalue()
 
 

@@ -1,49 +1,62 @@
 """English is the second language: every Korean string has an English translation, compiled."""
 
+import ast
 import gettext
 import re
 from pathlib import Path
 
 LOCALE = Path(__file__).resolve().parents[1] / "locale" / "en" / "LC_MESSAGES"
+KEYWORD = re.compile(r"^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?) (\".*\")$")
 
 
-def unquote(chunks: list[str]) -> str:
-    return "".join(
-        bytes(c, "utf-8").decode("unicode_escape").encode("latin-1").decode("utf-8") for c in chunks
-    )
-
-
-def po_entries() -> dict[str, tuple[str, bool]]:
-    """msgid -> (msgstr, fuzzy) from the committed .po file (singular entries)."""
-    entries: dict[str, tuple[str, bool]] = {}
-    text = (LOCALE / "django.po").read_text(encoding="utf-8")
-    for block in text.split("\n\n"):
-        fuzzy = "#, fuzzy" in block or ", fuzzy" in block
-        current, parts = None, {"msgid": [], "msgstr": []}
+def po_entries() -> list[dict]:
+    """The committed .po file as entries: msgctxt, msgid, msgid_plural, msgstr or msgstr[n], fuzzy."""
+    entries = []
+    for block in (LOCALE / "django.po").read_text(encoding="utf-8").split("\n\n"):
+        entry: dict = {"fuzzy": False}
+        key = None
         for line in block.splitlines():
+            if line.startswith("#,") and "fuzzy" in line:
+                entry["fuzzy"] = True
             if line.startswith("#"):
                 continue
-            match = re.match(r'^(msgid|msgstr) "(.*)"$', line)
+            match = KEYWORD.match(line)
             if match:
-                current = match.group(1)
-                parts[current].append(match.group(2))
-            elif line.startswith('"') and current:
-                parts[current].append(line[1:-1])
-        msgid = unquote(parts["msgid"])
-        if msgid:
-            entries[msgid] = (unquote(parts["msgstr"]), fuzzy)
+                key = match.group(1)
+                entry[key] = ast.literal_eval(match.group(2))
+            elif line.startswith('"') and key:
+                entry[key] += ast.literal_eval(line)
+        if entry.get("msgid"):
+            entries.append(entry)
     return entries
+
+
+def translations(entry: dict) -> list[str]:
+    if "msgid_plural" in entry:
+        return [value for key, value in entry.items() if key.startswith("msgstr[")]
+    return [entry.get("msgstr", "")]
 
 
 def test_every_string_has_an_english_translation():
     entries = po_entries()
     assert len(entries) > 50
-    untranslated = [msgid for msgid, (msgstr, fuzzy) in entries.items() if not msgstr or fuzzy]
+    untranslated = [e["msgid"] for e in entries if e["fuzzy"] or not all(translations(e))]
     assert untranslated == []
 
 
 def test_compiled_catalogue_matches_the_po_file():
     with open(LOCALE / "django.mo", "rb") as fp:
         catalog = gettext.GNUTranslations(fp)
-    for msgid, (msgstr, _fuzzy) in po_entries().items():
-        assert catalog.gettext(msgid) == msgstr, f"django.mo is stale for {msgid!r}: run make messages"
+    for entry in po_entries():
+        context = entry.get("msgctxt")
+        if "msgid_plural" in entry:
+            for n, expected in ((1, entry["msgstr[0]"]), (2, entry["msgstr[1]"])):
+                got = (
+                    catalog.npgettext(context, entry["msgid"], entry["msgid_plural"], n)
+                    if context
+                    else catalog.ngettext(entry["msgid"], entry["msgid_plural"], n)
+                )
+                assert got == expected, f"django.mo is stale for {entry['msgid']!r}: run make messages"
+        else:
+            got = catalog.pgettext(context, entry["msgid"]) if context else catalog.gettext(entry["msgid"])
+            assert got == entry["msgstr"], f"django.mo is stale for {entry['msgid']!r}: run make messages"
