@@ -129,12 +129,18 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "Asia/Seoul"
 # django-celery-beat does not support Django 6.1: the schedule is static, its tasks scan for what is due.
 CELERY_BEAT_SCHEDULE = {
+    "healthcheck-purge-anonymous": {
+        "task": "healthcheck.tasks.assessment_purge_expired_task",
+        "schedule": crontab(minute=20),
+    },
     "notification-log-purge": {
         "task": "majubom.tasks.notification_log_purge_task",
         "schedule": crontab(hour=4, minute=10),
     },
 }
 NOTIFICATION_LOG_RETENTION = timedelta(days=365)
+# Anonymous health-check results (sensitive data) are deleted after this period.
+HEALTHCHECK_RETENTION = timedelta(days=30)
 
 # --- Email ----------------------------------------------------------------------------------------------
 EMAIL_URL = env.str("EMAIL_URL", default="consolemail://" if DEBUG else "smtp://localhost:25")

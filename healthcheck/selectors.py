@@ -1,0 +1,224 @@
+"""Reads for the results pages: who may see a result, which needs it points to, what to recommend."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Sum, Value, When
+from django.http import Http404
+from django.utils import timezone
+
+from catalog.models import Delivery, Need, Service, Slot
+from catalog.selectors import service_cards
+from majubom.choices import HEALTH_DOMAIN_DETAIL, HealthDomain
+
+from .models import Assessment, NeedRule
+from .questionnaires import all_items, all_scales, localized
+from .services import SESSION_KEY
+
+
+def assessment_for_viewer(*, token, request) -> Assessment:
+    """The result behind ``token`` if this browser or account owns it; otherwise 404, never a hint."""
+    assessment = Assessment.objects.filter(token=token).first()
+    if assessment is None:
+        raise Http404
+    if assessment.user_id is not None:
+        if request.user.is_authenticated and assessment.user_id == request.user.pk:
+            return assessment
+        raise Http404
+    if str(assessment.token) in request.session.get(SESSION_KEY, []):
+        return assessment
+    raise Http404
+
+
+@dataclass
+class NeedMatch:
+    need: Need
+    weight: int
+    reasons: list[str] = field(default_factory=list)
+
+
+def needs_for_results(results: dict) -> list[NeedMatch]:
+    """The needs the active NeedRules give for these scale bands, strongest first (one query)."""
+    condition = Q()
+    for scale_id, result in results.items():
+        condition |= Q(scale=scale_id, band=result["band"])
+    if not condition:
+        return []
+    matches: dict[int, NeedMatch] = {}
+    language_en = localized({"ko": "ko", "en": "en"}) == "en"
+    for rule in (
+        NeedRule.objects.filter(condition, is_active=True).select_related("need").order_by("-weight", "pk")
+    ):
+        match = matches.setdefault(rule.need_id, NeedMatch(rule.need, 0))
+        match.weight += rule.weight
+        reason = rule.explanation_en if language_en and rule.explanation_en else rule.explanation
+        if reason not in match.reasons:
+            match.reasons.append(reason)
+    return sorted(matches.values(), key=lambda m: (-m.weight, m.need.name))
+
+
+@dataclass
+class Preferences:
+    district: str = ""
+    delivery: str = ""  # "home_visit", "venue", "online" or "" for any
+
+
+def preferences_for(answers: dict, results: dict) -> Preferences:
+    items = all_items()
+    codes = {}
+    for link_id in ("pref-district", "pref-delivery"):
+        if link_id in answers:
+            codes[link_id] = items[link_id].option(answers[link_id]).code
+    delivery = codes.get("pref-delivery", "")
+    if delivery == "any":
+        delivery = ""
+    # Frail residents are shown home visits first, whatever else they said.
+    if results.get("kfrail", {}).get("band") == "frail":
+        delivery = Delivery.HOME_VISIT
+    return Preferences(district=codes.get("pref-district", ""), delivery=delivery)
+
+
+@dataclass
+class Recommendation:
+    service: Service
+    needs: list[Need]
+    reasons: list[str]
+    in_district: bool
+    delivery_match: bool
+
+
+def recommend_services(
+    *, needs: list[NeedMatch], preferences: Preferences, limit: int = 6, now=None
+) -> list[Recommendation]:
+    """Published services ranked by weighted need overlap, then availability, district, delivery and price.
+
+    One ranking query (the weights are a CASE over the need ids) plus the card prefetches, whatever the
+    size of the catalogue. The order is deterministic (price, then id, break the last ties).
+    """
+    if not needs:
+        return []
+    now = now or timezone.now()
+    weights = {match.need.pk: match.weight for match in needs}
+    need_score = Sum(
+        Case(*[When(needs__id=pk, then=Value(w)) for pk, w in weights.items()], default=Value(0)),
+        output_field=IntegerField(),
+    )
+    bookable = Slot.objects.filter(service=OuterRef("pk"), starts_at__gt=now, booked__lt=F("capacity"))
+    ranked = (
+        Service.objects.published()
+        .filter(needs__id__in=weights)
+        .annotate(
+            need_score=need_score,
+            available=Case(When(Exists(bookable) | Q(stock__gt=0), then=Value(1)), default=Value(0)),
+            in_district=Case(When(provider__district=preferences.district, then=Value(1)), default=Value(0))
+            if preferences.district
+            else Value(0),
+            delivery_match=Case(When(delivery=preferences.delivery, then=Value(1)), default=Value(0))
+            if preferences.delivery
+            else Value(0),
+        )
+        .order_by("-need_score", "-available", "-in_district", "-delivery_match", "price", "pk")
+        .values_list("pk", flat=True)[:limit]
+    )
+    ranked_ids = list(ranked)
+    by_id = {
+        service.pk: service for service in service_cards(Service.objects.filter(pk__in=ranked_ids), now=now)
+    }
+    reasons_by_need = {match.need.pk: match for match in needs}
+    recommendations = []
+    for pk in ranked_ids:
+        service = by_id[pk]
+        matched = [need for need in service.needs.all() if need.pk in weights]
+        matched.sort(key=lambda need: -weights[need.pk])
+        reasons = [reason for need in matched for reason in reasons_by_need[need.pk].reasons][:2]
+        recommendations.append(
+            Recommendation(
+                service=service,
+                needs=matched,
+                reasons=reasons,
+                in_district=bool(preferences.district) and service.provider.district == preferences.district,
+                delivery_match=bool(preferences.delivery) and service.delivery == preferences.delivery,
+            )
+        )
+    return recommendations
+
+
+@dataclass
+class ScaleLine:
+    id: str
+    title: str
+    score: int
+    raw: int
+    raw_min: int
+    raw_max: int
+    band_label: str
+    meaning: str
+    flag: bool
+    higher_is_better: bool
+
+    @property
+    def percent(self) -> int:
+        span = self.raw_max - self.raw_min
+        return round((self.raw - self.raw_min) * 100 / span) if span else 0
+
+
+# Scales where a higher score is the healthier one (for the chart's wording and colours).
+HIGHER_IS_BETTER = {"who5", "lsns6", "activity"}
+
+
+def scale_lines(results: dict) -> list[ScaleLine]:
+    scales = all_scales()
+    lines = []
+    for scale_id, result in results.items():
+        scale = scales.get(scale_id)
+        if scale is None:
+            continue
+        band = next(b for b in scale.bands if b.code == result["band"])
+        lines.append(
+            ScaleLine(
+                id=scale_id,
+                title=localized(scale.title),
+                score=result["score"],
+                raw=result["raw"],
+                raw_min=scale.raw_min,
+                raw_max=scale.raw_max,
+                band_label=localized(band.label),
+                meaning=localized(band.meaning),
+                flag=band.flag,
+                higher_is_better=scale_id in HIGHER_IS_BETTER,
+            )
+        )
+    return lines
+
+
+@dataclass
+class DomainSummary:
+    domain: HealthDomain
+    detail: str
+    lines: list[ScaleLine]
+
+    @property
+    def flagged(self) -> bool:
+        return any(line.flag for line in self.lines)
+
+
+def domain_summaries(results: dict) -> list[DomainSummary]:
+    by_domain: dict[str, list[ScaleLine]] = defaultdict(list)
+    scales = all_scales()
+    for line in scale_lines(results):
+        by_domain[scales[line.id].domain].append(line)
+    return [
+        DomainSummary(domain, HEALTH_DOMAIN_DETAIL[domain], by_domain.get(domain.value, []))
+        for domain in HealthDomain
+    ]
+
+
+def who5_trend_points(assessments: list[Assessment]) -> list[tuple[int, int]]:
+    """SVG coordinates (640×240 box, 0–100 on the y axis from 200 to 20) of WHO-5 scores over time."""
+    scores = [a.results["who5"]["score"] for a in assessments if "who5" in a.results]
+    if len(scores) < 2:
+        return []
+    step = 580 / (len(scores) - 1)
+    return [(round(40 + i * step), round(200 - score * 1.8)) for i, score in enumerate(scores)]

@@ -1,0 +1,108 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from majubom.errors import MajubomError
+
+from . import selectors, services
+from .forms import TESTS, AssessmentForm, ConsentForm, initial_for_user
+from .models import Assessment
+from .scoring import needs_crisis_support, suggests_detailed_test
+
+
+@require_GET
+def start(request):
+    return render(request, "healthcheck/start.html", {"quick_count": len(TESTS["quick"])})
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def take_test(request, kind: str):
+    form = AssessmentForm(request.POST or None, kind=kind, initial_answers=initial_for_user(request.user))
+    if request.method == "POST" and form.is_valid():
+        assessment = services.assessment_submit(
+            kind=kind,
+            answers=form.answers(),
+            submission_id=form.cleaned_data["submission"],
+            session=request.session,
+        )
+        return redirect("healthcheck:results", token=assessment.token)
+    template = "healthcheck/test_quick.html" if kind == "quick" else "healthcheck/test_detailed.html"
+    return render(request, template, {"form": form, "kind": kind}, status=400 if form.errors else 200)
+
+
+@never_cache
+@require_GET
+def results(request, token):
+    assessment = selectors.assessment_for_viewer(token=token, request=request)
+    needs = selectors.needs_for_results(assessment.results)
+    preferences = selectors.preferences_for(assessment.answers, assessment.results)
+    context = {
+        "assessment": assessment,
+        "crisis": needs_crisis_support(assessment.answers),
+        "suggest_detailed": assessment.kind == Assessment.Kind.QUICK
+        and suggests_detailed_test(assessment.results),
+        "phq2_flag": assessment.results.get("phq2", {}).get("flag", False),
+        "summaries": selectors.domain_summaries(assessment.results),
+        "lines": selectors.scale_lines(assessment.results),
+        "needs": needs,
+        "recommendations": selectors.recommend_services(needs=needs, preferences=preferences),
+        "preferences": preferences,
+        "consent_form": ConsentForm(),
+    }
+    return render(request, "healthcheck/results.html", context)
+
+
+@login_required
+@require_POST
+def save_result(request, token):
+    assessment = selectors.assessment_for_viewer(token=token, request=request)
+    form = ConsentForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise services.ConsentRequired(form.errors["consent"][0])
+        services.assessment_save_to_account(assessment=assessment, user=request.user, consent=True)
+    except MajubomError as error:
+        messages.error(request, error.message)
+        return redirect("healthcheck:results", token=assessment.token)
+    messages.success(request, _("내 계정에 저장했어요. 건강 기록에서 언제든 보거나 지울 수 있어요."))
+    return redirect("healthcheck:history")
+
+
+@require_POST
+def delete_result(request, token):
+    assessment = selectors.assessment_for_viewer(token=token, request=request)
+    services.assessment_delete(assessment=assessment, session=request.session)
+    messages.success(request, _("결과를 지웠어요."))
+    return redirect("healthcheck:history" if request.user.is_authenticated else "healthcheck:start")
+
+
+@never_cache
+@login_required
+@require_GET
+def history(request):
+    assessments = list(Assessment.objects.filter(user=request.user).order_by("created_at"))
+    trend = [a for a in assessments if "who5" in a.results]
+    dots = selectors.who5_trend_points(trend)
+    context = {
+        "assessments": list(reversed(assessments)),
+        "trend": trend,
+        "trend_dots": dots,
+        "trend_points": " ".join(f"{x},{y}" for x, y in dots),
+    }
+    return render(request, "healthcheck/history.html", context)
+
+
+@login_required
+@require_POST
+def delete_all(request):
+    if request.POST.get("confirm") != "yes":
+        messages.error(request, _("모두 지우려면 확인란에 표시해 주세요."))
+        return redirect("healthcheck:history")
+    services.assessment_delete_all(user=request.user)
+    messages.success(request, _("저장한 건강 테스트 결과를 모두 지웠어요."))
+    return redirect(reverse("healthcheck:history"))
