@@ -18,6 +18,7 @@ from PIL import Image, ImageDraw
 from . import demo_data
 from .models import Need, Provider, ProviderMember, Service, ServiceImage, Slot
 from .services import service_image_store, slots_repeat_weekly
+from .vocabulary import needs_ensure
 
 DOMAIN_COLOURS = {
     "physical": ((15, 122, 105), (223, 243, 234)),
@@ -50,12 +51,8 @@ def seed_catalog(*, owners: dict[str, object], now=None) -> dict[str, int]:
     now = now or timezone.now()
     created = {"providers": 0, "services": 0, "slots": 0, "images": 0}
     with transaction.atomic():
-        needs = {}
-        for spec in demo_data.NEEDS:
-            need, _new = Need.objects.get_or_create(
-                slug=spec["slug"], defaults={k: v for k, v in spec.items() if k != "slug"}
-            )
-            needs[need.slug] = need
+        needs_ensure()
+        needs = {need.slug: need for need in Need.objects.all()}
         for index, spec in enumerate(demo_data.PROVIDERS):
             fields = {k: v for k, v in spec.items() if k not in ("slug", "services", "owner")}
             # One enterprise waits for the cooperative's approval, as a real one would.
@@ -156,14 +153,8 @@ def seed_benchmark(
     now = now or timezone.now()
     rng = random.Random(20261125)
     provider_count = max(services // 20, 1)
+    needs_ensure()
     needs = {need.slug: need for need in Need.objects.all()}
-    if not needs:
-        needs = {
-            spec["slug"]: Need.objects.get_or_create(
-                slug=spec["slug"], defaults={k: v for k, v in spec.items() if k != "slug"}
-            )[0]
-            for spec in demo_data.NEEDS
-        }
     templates = [(p, s) for p in demo_data.PROVIDERS for s in p["services"]]
 
     existing_providers = set(

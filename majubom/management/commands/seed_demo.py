@@ -9,6 +9,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from catalog.demo import seed_benchmark, seed_catalog
+from catalog.vocabulary import needs_ensure
+from healthcheck.defaults import need_rules_ensure
 from majubom.models import User
 
 DEMO_PASSWORD = "majubom-demo-2026"
@@ -64,6 +66,8 @@ class Command(BaseCommand):
         with transaction.atomic():
             users = [(spec, *self._user(spec)) for spec in DEMO_USERS]
         owners = {spec["key"]: user for spec, user, _new in users if "key" in spec}
+        needs_ensure()
+        need_rules_ensure()
         catalog = seed_catalog(owners=owners)
         self.stdout.write(self.style.SUCCESS("데모 데이터 준비 완료."))
         self.stdout.write(
