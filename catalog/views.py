@@ -33,10 +33,14 @@ def service_list(request):
 @require_GET
 def service_detail(request, slug: str):
     service = selectors.service_detail(slug=slug)
+    slots = selectors.service_upcoming_slots(service=service)
     context = {
         "service": service,
         "provider": service.provider,
-        "slots": selectors.service_upcoming_slots(service=service),
+        "slots": slots,
+        "open_slots": [slot for slot in slots if slot.seats_left],
+        # Services without stock are booked by time; goods by quantity.
+        "slots_required": bool(slots) or (service.stock is None and not service.is_goods),
         "more_services": selectors.services_of_provider(provider=service.provider, exclude=service, limit=3),
     }
     return render(request, "catalog/service_detail.html", context)

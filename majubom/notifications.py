@@ -31,21 +31,36 @@ def render_notification(*, template: str, context: dict) -> tuple[str, str, str]
     return subject, text, html
 
 
-def notify(*, key: str, to: str, template: str, context: dict) -> None:
-    """Queue an email to ``to``, sent after commit and at most once for ``key``."""
+def notify(*, key: str, to: str, template: str, context: dict, attachments: list[dict] | None = None) -> None:
+    """Queue an email to ``to``, sent after commit and at most once for ``key``.
+
+    ``attachments`` are small text files: ``{"filename": …, "content": …, "mimetype": …}`` (e.g. .ics).
+    """
     subject, text, html = render_notification(template=template, context=context)
-    notify_rendered(key=key, to=to, subject=subject, text=text, html=html)
+    notify_rendered(key=key, to=to, subject=subject, text=text, html=html, attachments=attachments)
 
 
-def notify_rendered(*, key: str, to: str, subject: str, text: str, html: str = "") -> None:
+def notify_rendered(
+    *, key: str, to: str, subject: str, text: str, html: str = "", attachments: list[dict] | None = None
+) -> None:
     from .tasks import notification_send_task
 
     transaction.on_commit(
-        partial(notification_send_task.delay, key=key, to=to, subject=subject, text=text, html=html)
+        partial(
+            notification_send_task.delay,
+            key=key,
+            to=to,
+            subject=subject,
+            text=text,
+            html=html,
+            attachments=attachments or [],
+        )
     )
 
 
-def notification_deliver(*, key: str, to: str, subject: str, text: str, html: str = "") -> bool:
+def notification_deliver(
+    *, key: str, to: str, subject: str, text: str, html: str = "", attachments: list[dict] | None = None
+) -> bool:
     """Send the message unless ``key`` was already sent. Returns True when this call sent it.
 
     Connection and SMTP errors propagate (the task retries them); the log row then stays ``pending``.
@@ -72,6 +87,8 @@ def notification_deliver(*, key: str, to: str, subject: str, text: str, html: st
         message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [to])
         if html:
             message.attach_alternative(html, "text/html")
+        for attachment in attachments or []:
+            message.attach(attachment["filename"], attachment["content"], attachment["mimetype"])
         message.send()
         NotificationLog.objects.filter(pk=log.pk).update(
             status=NotificationLog.Status.SENT, sent_at=timezone.now()

@@ -133,12 +133,30 @@ CELERY_BEAT_SCHEDULE = {
         "task": "healthcheck.tasks.assessment_purge_expired_task",
         "schedule": crontab(minute=20),
     },
+    "orders-expire-unpaid": {
+        "task": "orders.tasks.orders_expire_unpaid_task",
+        "schedule": crontab(minute="*/10"),
+    },
+    "orders-booking-reminders": {
+        "task": "orders.tasks.bookings_remind_task",
+        "schedule": crontab(minute=5),
+    },
     "notification-log-purge": {
         "task": "majubom.tasks.notification_log_purge_task",
         "schedule": crontab(hour=4, minute=10),
     },
 }
 NOTIFICATION_LOG_RETENTION = timedelta(days=365)
+# Orders: bank transfer to the cooperative, seats held until the payment deadline.
+ORDER_PAYMENT_WINDOW = timedelta(hours=48)
+ORDER_BANK_ACCOUNT = {
+    "bank": env.str("MAJUBOM_BANK_NAME", default="농협은행"),
+    "number": env.str("MAJUBOM_BANK_ACCOUNT", default="351-1234-5678-93"),
+    "holder": env.str("MAJUBOM_BANK_HOLDER", default="마주봄협동조합"),
+}
+# The cooperative's fee on completed sales, as a fraction (0.05 = 5 %), for the monthly settlement.
+MAJUBOM_FEE_RATE = env.float("MAJUBOM_FEE_RATE", default=0.05)
+SITE_URL = env.str("MAJUBOM_SITE_URL", default="http://127.0.0.1:8000")
 # Anonymous health-check results (sensitive data) are deleted after this period.
 HEALTHCHECK_RETENTION = timedelta(days=30)
 

@@ -16,8 +16,12 @@ TRANSIENT_ERRORS = (smtplib.SMTPException, ConnectionError, socket.timeout, Time
     retry_jitter=True,
     max_retries=8,
 )
-def notification_send_task(self, *, key: str, to: str, subject: str, text: str, html: str = "") -> bool:
-    return notifications.notification_deliver(key=key, to=to, subject=subject, text=text, html=html)
+def notification_send_task(
+    self, *, key: str, to: str, subject: str, text: str, html: str = "", attachments: list | None = None
+) -> bool:
+    return notifications.notification_deliver(
+        key=key, to=to, subject=subject, text=text, html=html, attachments=attachments
+    )
 
 
 @shared_task

@@ -15,6 +15,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("", include("catalog.urls")),
     path("healthcheck/", include("healthcheck.urls")),
+    path("", include("orders.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path(
