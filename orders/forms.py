@@ -38,7 +38,11 @@ class AddToCartForm(forms.Form):
     slot = forms.IntegerField(
         required=False, min_value=1, error_messages={"invalid": _("시간을 다시 골라 주세요.")}
     )
-    quantity = QuantityField(initial=1, label=_("수량"))
+    quantity = QuantityField(initial=1, label=_("수량"), required=False)
+
+    def clean_quantity(self):
+        quantity = self.cleaned_data.get("quantity")
+        return 1 if quantity is None else quantity  # the contract: quantity defaults to 1
 
 
 class QuantityForm(forms.Form):

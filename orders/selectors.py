@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
@@ -110,3 +111,11 @@ def order_for_owner(*, number: str, user) -> Order:
 
 def orders_for_user(user):
     return Order.objects.filter(user=user).prefetch_related("lines").order_by("-created_at")
+
+
+def order_for_idempotency_key(*, user, key: str) -> Order | None:
+    try:
+        key = uuid.UUID(str(key))
+    except ValueError:
+        return None
+    return Order.objects.filter(user=user, idempotency_key=key).first()

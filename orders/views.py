@@ -102,6 +102,13 @@ def cart_line_remove(request, line_id: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def checkout(request):
+    if request.method == "POST":
+        # A double click or a resubmitted form: the first submission's order, not an empty-cart error.
+        done = selectors.order_for_idempotency_key(
+            user=request.user, key=request.POST.get("idempotency_key", "")
+        )
+        if done is not None:
+            return redirect(done.get_absolute_url())
     cart = selectors.cart_for_request(request)
     groups = selectors.cart_groups(cart)
     if not groups:
