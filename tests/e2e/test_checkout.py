@@ -1,0 +1,59 @@
+"""A resident books a trial on a phone and pays by bank transfer; the enterprise sees it in the admin."""
+
+import pytest
+
+from catalog.models import Service
+from majubom.management.commands.seed_demo import DEMO_PASSWORD
+
+from .conftest import serious_violations
+
+pytestmark = pytest.mark.browser
+
+
+def log_in(page, base, email, path="/accounts/login/"):
+    page.goto(base + path)
+    page.get_by_label("이메일").fill(email)
+    page.get_by_label("비밀번호").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="로그인").click()
+
+
+def test_book_a_trial_with_bank_transfer(page, browser, live_server, demo_data):
+    base = live_server.url
+    trial = Service.objects.published().get(
+        provider__members__user__email="owner1@majubom.kr", is_experience=True
+    )
+    log_in(page, base, "resident@majubom.kr")
+    page.wait_for_url(base + "/")
+    page.goto(base + trial.get_absolute_url())
+    page.get_by_role("button", name="장바구니에 담기").click()
+    page.locator("#cart-link .cart-count").wait_for()  # htmx updated the header count
+    assert page.locator("#cart-link .cart-count").inner_text() == "1"
+
+    page.get_by_role("link", name="장바구니").first.click()
+    page.wait_for_url(base + "/cart/")
+    assert trial.title in page.content()
+    assert serious_violations(page) == []
+
+    page.get_by_role("link", name="주문하기").click()
+    page.wait_for_url(base + "/checkout/")
+    assert serious_violations(page) == []
+    page.get_by_label("휴대전화").fill("010 4567 8901")
+    page.get_by_label("계좌이체 (48시간 안에 입금)").check()
+    page.get_by_role("button", name="주문하기").click()
+    page.wait_for_url("**/orders/MJB-*/")
+    number = page.url.rstrip("/").rsplit("/", 1)[-1]
+    assert page.get_by_role("heading", name="입금해 주세요").is_visible()
+    assert "351-1234-5678-93" in page.content()
+    assert serious_violations(page) == []
+
+    owner = browser.new_context(viewport={"width": 1280, "height": 900})
+    admin = owner.new_page()
+    admin.goto(base + "/admin/login/")
+    admin.fill("#id_username", "owner1@majubom.kr")
+    admin.fill("#id_password", DEMO_PASSWORD)
+    admin.click("input[type=submit]")
+    admin.goto(base + "/admin/orders/orderline/")
+    rows = admin.locator("#result_list tbody tr")
+    assert rows.count() == 1
+    assert number in rows.first.inner_text() and "최주민" in rows.first.inner_text()
+    owner.close()
