@@ -28,6 +28,9 @@ os.environ.setdefault("DJANGO_DEBUG", "false")
 os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz")
 os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "false")
 os.environ.setdefault("DJANGO_MANIFEST_STATIC", "false")
+os.environ.setdefault("EMAIL_URL", "memorymail://")
+# As in production, notifications are queued for a worker (a Redis db of the bench's own, flushed at the end).
+os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/12")
 
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/majubom_bench"
@@ -123,7 +126,36 @@ def main() -> None:
             last_result["url"] = quick_submit().url
         return client.get(last_result["url"])
 
+    from django.db.models import F
+
+    from catalog.models import Slot
+    from majubom.models import User
+
+    buyer, _new = User.objects.get_or_create(email="bench-buyer@example.kr", defaults={"name": "벤치 주민"})
+    shopper = Client()
+    shopper.force_login(buyer)
+    open_slots = list(
+        Slot.objects.filter(
+            service__slug__startswith="bench-", service__price__gt=0, booked__lt=F("capacity") - 2
+        ).values_list("pk", "service__slug")[:500]
+    )
+
+    def checkout():
+        slot_id, slug = rng.choice(open_slots)
+        shopper.post(f"/cart/add/{slug}/", {"slot": slot_id, "quantity": 1})
+        return shopper.post(
+            "/checkout/",
+            {
+                "name": "벤치 주민",
+                "phone": "010-1234-5678",
+                "email": "bench-buyer@example.kr",
+                "payment_method": "bank_transfer",
+                "idempotency_key": str(uuid.uuid4()),
+            },
+        )
+
     requests = {name: (lambda url=url: client.get(url())) for name, url in scenarios.items()}
+    requests["POST /cart/add/ + POST /checkout/"] = checkout
     requests["POST /healthcheck/quick/ (submit)"] = quick_submit
     requests["/healthcheck/results/<token>/"] = quick_results
     for name, request in requests.items():
@@ -144,6 +176,10 @@ def main() -> None:
             "queries": queries,
         }
         print(f"{name:45} {statistics.median(timings):10.1f} {p95:8.1f} {queries:8d}")
+    if settings.REDIS_URL.endswith("/12"):
+        from django.core.cache import cache
+
+        cache.clear()  # the queued notifications and cached pages of this run
     if args.json:
         args.json.write_text(
             json.dumps(
