@@ -873,11 +873,13 @@ def test_member_cannot_add_members(member_client, world):
     assert not stranger.provider_memberships.exists()
 
 
-def test_member_admin_index_lists_only_catalog_listings(member_client, world):
+def test_member_admin_index_lists_only_what_an_enterprise_manages(member_client, world):
     response = member_client.get("/admin/")
     assert response.status_code == 200
     models = {m["object_name"] for app in response.context["app_list"] for m in app["models"]}
-    assert models == {"Provider", "Service", "Slot", "Need"}
+    # Its listings, plus (from the orders app) the order lines and reviews of its own services.
+    assert models == {"Provider", "Service", "Slot", "Need", "OrderLine", "Review"}
+    assert not models & {"Order", "User", "ProviderMember", "NeedRule", "NotificationLog", "Payment"}
 
 
 # --- 9. cooperative staff -----------------------------------------------------------------------------------
