@@ -189,7 +189,9 @@ class OrderAdmin(admin.ModelAdmin):
                     amount=form.cleaned_data["amount"],
                     reason=form.cleaned_data["reason"],
                 )
-                self.message_user(request, f"{order.number}: {_('환불했어요.')}", messages.SUCCESS)
+                self.message_user(
+                    request, _("%(number)s: 환불했어요.") % {"number": order.number}, messages.SUCCESS
+                )
             except MajubomError as error:
                 self.message_user(request, f"{order.number}: {error.message}", messages.WARNING)
         return None
@@ -404,7 +406,11 @@ class OrderLineAdmin(ProviderScopedMixin, admin.ModelAdmin):
                 services.payment_confirm(
                     order=order, by=request.user, amount=order.total, reference=_("현장 결제")
                 )
-                self.message_user(request, f"{order.number}: {_('결제 완료로 바꿨어요.')}", messages.SUCCESS)
+                self.message_user(
+                    request,
+                    _("%(number)s: 결제 완료로 바꿨어요.") % {"number": order.number},
+                    messages.SUCCESS,
+                )
             except MajubomError as error:
                 self.message_user(request, f"{order.number}: {error.message}", messages.WARNING)
 

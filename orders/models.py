@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from catalog.models import Provider, Service, Slot
 
@@ -61,8 +62,8 @@ class Order(models.Model):
         PENDING_PAYMENT = "pending_payment", _("입금 대기")
         PAID = "paid", _("결제 완료")
         COMPLETED = "completed", _("이용 완료")
-        CANCELLED = "cancelled", _("취소")
-        REFUNDED = "refunded", _("환불")
+        CANCELLED = "cancelled", pgettext_lazy("order status", "취소")
+        REFUNDED = "refunded", pgettext_lazy("order status", "환불")
 
     class PaymentMethod(models.TextChoices):
         BANK_TRANSFER = "bank_transfer", _("계좌이체")
@@ -114,7 +115,7 @@ class OrderLine(models.Model):
     class Status(models.TextChoices):
         BOOKED = "booked", _("예약됨")
         FULFILLED = "fulfilled", _("이용 완료")
-        CANCELLED = "cancelled", _("취소")
+        CANCELLED = "cancelled", pgettext_lazy("order status", "취소")
 
     order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="lines", verbose_name=_("주문"))
     service = models.ForeignKey(
