@@ -179,6 +179,13 @@ class OrderAdmin(admin.ModelAdmin):
                 _("환불"),
             )
         form = RefundForm(request.POST)
+        if form.is_valid():
+            too_much = [o.number for o in queryset if form.cleaned_data["amount"] > o.total]
+            if too_much:
+                form.add_error(
+                    "amount",
+                    _("환불 금액이 주문 합계보다 많아요: %(numbers)s") % {"numbers": ", ".join(too_much)},
+                )
         if not form.is_valid():
             return self._intermediate(request, queryset, form, "refund", _("환불"))
         for order in queryset:
@@ -277,9 +284,9 @@ def settlement_rows(*, start: dt.date, end: dt.date) -> list[dict]:
             fulfilled_at__gte=dt.datetime.combine(start, dt.time.min, tzinfo=tz),
             fulfilled_at__lt=dt.datetime.combine(end, dt.time.min, tzinfo=tz),
         )
-        .values("provider__name")
+        .values("provider_id", "provider__name")
         .annotate(lines=Count("pk"), gross=Sum(F("unit_price") * F("quantity")))
-        .order_by("provider__name")
+        .order_by("provider__name", "provider_id")
     )
     rate = settings.MAJUBOM_FEE_RATE
     rows = []

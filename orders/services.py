@@ -353,6 +353,7 @@ def payment_confirm(*, order: Order, by, amount: int, reference: str = "", now=N
             reference=reference[:100],
             confirmed_by=by,
         )
+        _complete_if_done(order)  # an on-site order may have been delivered before it was marked paid
         transaction.on_commit(lambda: notify.payment_confirmed(order_id=order.pk))
     order.refresh_from_db()
     return order
@@ -364,6 +365,12 @@ def line_fulfil(*, line: OrderLine, by, now=None) -> OrderLine:
     now = now or timezone.now()
     if not (user_is_cooperative_staff(by) or line.provider_id in user_provider_ids(by)):
         raise NotAllowed(_("이 항목을 처리할 수 없어요."))
+    order = line.order
+    if (
+        order.payment_method == Order.PaymentMethod.BANK_TRANSFER
+        and order.status == Order.Status.PENDING_PAYMENT
+    ):
+        raise InvalidTransition(_("입금이 확인된 뒤에 이용 완료로 바꿀 수 있어요."))
     with transaction.atomic():
         changed = OrderLine.objects.filter(
             pk=line.pk,
@@ -372,11 +379,19 @@ def line_fulfil(*, line: OrderLine, by, now=None) -> OrderLine:
         ).update(status=OrderLine.Status.FULFILLED, fulfilled_at=now)
         if not changed:
             raise InvalidTransition(_("예약된 항목만 이용 완료로 바꿀 수 있어요."))
-        order = line.order
-        if not order.lines.filter(status=OrderLine.Status.BOOKED).exists():
-            Order.objects.filter(pk=order.pk, status=Order.Status.PAID).update(status=Order.Status.COMPLETED)
+        _complete_if_done(line.order)
     line.refresh_from_db()
     return line
+
+
+def _complete_if_done(order: Order) -> None:
+    """A paid order with nothing left to deliver (and something delivered) is completed."""
+    lines = order.lines.all()
+    if (
+        not lines.filter(status=OrderLine.Status.BOOKED).exists()
+        and lines.filter(status=OrderLine.Status.FULFILLED).exists()
+    ):
+        Order.objects.filter(pk=order.pk, status=Order.Status.PAID).update(status=Order.Status.COMPLETED)
 
 
 def order_refund(*, order: Order, by, amount: int, reason: str) -> Order:
