@@ -159,7 +159,7 @@ def order_place(
     if existing:
         return existing
     try:
-        order = _order_place(
+        order, created = _order_place(
             user=user,
             cart=cart,
             contact=contact,
@@ -173,12 +173,19 @@ def order_place(
         if existing is None:
             raise
         return existing
-    transaction.on_commit(lambda: notify.order_placed(order_id=order.pk))
+    if created:
+        transaction.on_commit(lambda: notify.order_placed(order_id=order.pk))
     return order
 
 
-def _order_place(*, user, cart, contact, payment_method, idempotency_key, now) -> Order:
+def _order_place(*, user, cart, contact, payment_method, idempotency_key, now) -> tuple[Order, bool]:
     with transaction.atomic(durable=True):
+        # One checkout per cart at a time: a double submit waits here for the first one, then finds its
+        # order by the idempotency key instead of an emptied cart.
+        Cart.objects.select_for_update().filter(pk=cart.pk).first()
+        existing = Order.objects.filter(user=user, idempotency_key=idempotency_key).first()
+        if existing is not None:
+            return existing, False
         lines = list(CartLine.objects.filter(cart=cart).order_by("pk"))
         if not lines:
             raise CartError(_("장바구니가 비어 있어요."))
@@ -260,7 +267,7 @@ def _order_place(*, user, cart, contact, payment_method, idempotency_key, now) -
             if services[service_id].stock is not None:
                 Service.objects.filter(pk=service_id).update(stock=F("stock") - quantity)
         CartLine.objects.filter(cart=cart).delete()
-    return order
+    return order, True
 
 
 # --- lifecycle -------------------------------------------------------------------------------------------
