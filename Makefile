@@ -14,7 +14,7 @@ PYTHON_BOOT := $(shell for c in "$$(pyenv which python 2>/dev/null)" python3.14 
 	"$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo "$$p"; break; }; \
 	done)
 
-.PHONY: help run test lint format install install-dev messages migrate seed worker beat bench clean
+.PHONY: help run test lint format install install-dev messages migrate seed worker beat bench bench-smoke bench-pages clean
 
 help:
 	@echo "make run     — 개발 서버 (SQLite, 작업 즉시 실행, 데모 데이터) http://$(HOST):$(PORT)"
@@ -72,8 +72,17 @@ beat: install
 	@test -n "$$REDIS_URL" || { echo "REDIS_URL 이 필요합니다 (e.g. REDIS_URL=redis://127.0.0.1:6379/0 make beat)"; exit 1; }
 	$(VENV)/bin/celery -A majubom beat --loglevel=INFO --schedule=/tmp/majubom-celerybeat-schedule
 
-# Page timing on 10,000 services in PostgreSQL (BENCH_DATABASE_URL, default …/majubom_bench on 127.0.0.1).
+# Load on the production shape (gunicorn + PostgreSQL + Redis) at 10,000 and 1,000 services → bench/RESULTS.md.
+# Databases on BENCH_DATABASE_URL's server (default postgres://postgres@127.0.0.1:5432/majubom_bench…).
 bench: install-dev
+	$(PY) bench/load.py
+
+# The same harness on small data, a second per scenario: run in CI so it never rots.
+bench-smoke: install-dev
+	$(PY) bench/load.py --smoke
+
+# Server time and query count per page, in-process (no network), on 10,000 services.
+bench-pages: install-dev
 	$(PY) bench/pages.py --services $${BENCH_SERVICES:-10000} --json bench/pages.json
 
 clean:

@@ -36,30 +36,14 @@ os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/12")
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/majubom_bench"
 
 
-def ensure_database(url: str) -> None:
-    """Create the benchmark database (UTF-8 ctype, for Korean trigram search) if it does not exist."""
-    import psycopg
-    from psycopg import sql
-
-    parts = psycopg.conninfo.conninfo_to_dict(url.replace("postgres://", "postgresql://", 1))
-    name = parts.pop("dbname")
-    with psycopg.connect(**parts, dbname="postgres", autocommit=True) as conn:
-        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-            conn.execute(
-                sql.SQL(
-                    "CREATE DATABASE {} TEMPLATE template0 ENCODING 'UTF8' "
-                    "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"
-                ).format(sql.Identifier(name))
-            )
-            print(f"created database {name}")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--services", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=30)
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args()
+
+    from bench.db import ensure_database
 
     os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
     ensure_database(os.environ["DATABASE_URL"])
