@@ -69,3 +69,45 @@ def _test_settings(settings):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def celery_worker(redis_url, transactional_db):
+    """A real Celery worker (solo pool) of the project's app consuming from Redis, not eager mode.
+
+    Yields the list of finished tasks as (task id, state), filled as the worker runs them.
+    """
+    import threading
+
+    from celery.contrib.testing.worker import start_worker
+    from celery.signals import task_postrun
+
+    celery_app.conf.task_always_eager = False
+    finished: list[tuple[str, str]] = []
+    lock = threading.Lock()
+
+    def on_postrun(task_id=None, task=None, state=None, **kwargs):
+        with lock:
+            finished.append((task_id, state))
+
+    task_postrun.connect(on_postrun, weak=False)
+    try:
+        with start_worker(
+            celery_app, pool="solo", perform_ping_check=False, loglevel="WARNING", shutdown_timeout=10
+        ):
+            yield finished
+    finally:
+        task_postrun.disconnect(on_postrun)
+        celery_app.conf.task_always_eager = True
+
+
+def wait_for(predicate, timeout: float = 30.0) -> bool:
+    """Poll ``predicate`` until it is true or ``timeout`` seconds pass."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.1)
+    return False

@@ -1,53 +1,21 @@
 """A real Celery worker consuming from Redis (not eager mode) sends the order-placed mails once per
 recipient, also when the notifications are delivered a second time."""
 
-import threading
-import time
-
 import pytest
-from celery.contrib.testing.worker import start_worker
-from celery.signals import task_postrun
 from django.core import mail
 
-from majubom.celery import app as celery_app
 from majubom.models import NotificationLog
 from majubom.tasks import notification_send_task
 from orders import notify
+from tests.conftest import wait_for
 from tests.orders.conftest import place
 
 pytestmark = pytest.mark.redis
 
 
 @pytest.fixture
-def worker(redis_url, transactional_db):
-    """As in tests/majubom/test_celery_worker.py: a solo-pool worker of the project's app, tasks queued."""
-    celery_app.conf.task_always_eager = False
-    finished: list[tuple[str, str]] = []
-    done = threading.Condition()
-
-    def on_postrun(task_id=None, task=None, state=None, **kwargs):
-        with done:
-            finished.append((task_id, state))
-            done.notify_all()
-
-    task_postrun.connect(on_postrun, weak=False)
-    try:
-        with start_worker(
-            celery_app, pool="solo", perform_ping_check=False, loglevel="WARNING", shutdown_timeout=10
-        ):
-            yield finished
-    finally:
-        task_postrun.disconnect(on_postrun)
-        celery_app.conf.task_always_eager = True
-
-
-def wait_for(predicate, timeout=30.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.1)
-    return False
+def worker(celery_worker):
+    return celery_worker
 
 
 def placed_keys(order) -> dict[str, str]:
