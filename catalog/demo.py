@@ -16,6 +16,7 @@ from django.utils import timezone
 from PIL import Image, ImageDraw
 
 from . import demo_data
+from .cache import catalog_changed
 from .models import Need, Provider, ProviderMember, Service, ServiceImage, Slot
 from .services import service_image_store, slots_repeat_weekly
 from .vocabulary import needs_ensure
@@ -136,6 +137,7 @@ def _seed_slots(spec: dict, now) -> int:
         roll = rng.random()
         slot.booked = slot.capacity if roll < 0.1 else int(slot.capacity * rng.uniform(0, 0.7))
     Slot.objects.bulk_update(slots, ["booked"])
+    catalog_changed()
     return len(slots)
 
 
@@ -240,6 +242,7 @@ def seed_benchmark(
             )
     through.objects.bulk_create(links, batch_size=batch * 5, ignore_conflicts=True)
     Slot.objects.bulk_create(slots, batch_size=batch * 5, ignore_conflicts=True)
+    catalog_changed()
     if connection.vendor == "postgresql":
         # Fresh statistics, as autovacuum would soon have them: the planner needs them after a bulk load.
         with connection.cursor() as cursor:

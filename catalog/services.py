@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from majubom.errors import MajubomError
 
+from .cache import catalog_changed_now_and_on_commit
 from .images import image_process
 from .models import Provider, Service, ServiceImage, Slot
 from .selectors import user_is_cooperative_staff
@@ -53,6 +54,7 @@ def service_publish(*, service: Service, by) -> Service:
     ).update(status=Service.Status.PUBLISHED, published_at=now, updated_at=now)
     if not updated:
         raise InvalidTransition(_("이미 공개했거나 보관한 서비스예요."))
+    catalog_changed_now_and_on_commit()
     service.refresh_from_db(fields=["status", "published_at", "updated_at"])
     return service
 
@@ -60,6 +62,7 @@ def service_publish(*, service: Service, by) -> Service:
 def service_archive(*, service: Service, by) -> Service:
     """Take a listing off the market (any state → 보관); it stays in the admin for the record."""
     Service.objects.filter(pk=service.pk).update(status=Service.Status.ARCHIVED, updated_at=timezone.now())
+    catalog_changed_now_and_on_commit()
     service.refresh_from_db(fields=["status", "updated_at"])
     return service
 
@@ -68,6 +71,7 @@ def provider_set_published(*, provider: Provider, by, published: bool) -> Provid
     if not user_is_cooperative_staff(by):
         raise NotAllowed(_("기업 공개 승인은 마주봄 협동조합만 할 수 있어요."))
     Provider.objects.filter(pk=provider.pk).update(is_published=published, updated_at=timezone.now())
+    catalog_changed_now_and_on_commit()
     provider.refresh_from_db(fields=["is_published", "updated_at"])
     return provider
 
@@ -129,4 +133,6 @@ def slots_repeat_weekly(
             for starts, ends in wanted
             if starts not in existing
         ]
-        return Slot.objects.bulk_create(new)
+        created = Slot.objects.bulk_create(new)
+        catalog_changed_now_and_on_commit()
+        return created

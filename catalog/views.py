@@ -1,9 +1,12 @@
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from . import selectors
+from .cache import cached_fragment
 from .forms import ProviderFilterForm, ServiceFilterForm
 
 SERVICES_PER_PAGE = 12
@@ -16,18 +19,23 @@ def service_list(request):
     needs = selectors.need_choices()
     form = ServiceFilterForm(request.GET, needs=needs)
     filters = form.to_filters()
-    page = Paginator(selectors.service_list(filters=filters), SERVICES_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
-    context = {
-        "form": form,
-        "filters": filters,
-        "active_filters": filters.active_count(),
-        "page": page,
-        "services": page.object_list,
-    }
-    template = "catalog/service_list.html#results" if request.htmx else "catalog/service_list.html"
-    return render(request, template, context)
+
+    def render_results() -> str:
+        queryset = selectors.service_list(filters=filters)
+        page = Paginator(queryset, SERVICES_PER_PAGE).get_page(request.GET.get("page"))
+        context = {"filters": filters, "page": page, "services": page.object_list}
+        return render_to_string("catalog/service_list.html#results", context, request=request)
+
+    # The results depend only on the query string (and the catalogue's version): shared by everyone.
+    results = cached_fragment("services", _query_key(request), render_results)
+    if request.htmx:
+        return HttpResponse(results)
+    context = {"form": form, "filters": filters, "active_filters": filters.active_count(), "results": results}
+    return render(request, "catalog/service_list.html", context)
+
+
+def _query_key(request) -> str:
+    return "&".join(sorted(f"{k}={v}" for k, values in request.GET.lists() for v in values))
 
 
 @require_GET
@@ -60,5 +68,14 @@ def provider_list(request):
 @require_GET
 def provider_detail(request, slug: str):
     provider = selectors.provider_detail(slug=slug)
-    services = selectors.services_of_provider(provider=provider)
-    return render(request, "catalog/provider_detail.html", {"provider": provider, "services": services})
+
+    def render_services() -> str:
+        services = selectors.services_of_provider(provider=provider)
+        return render_to_string(
+            "catalog/provider_detail.html#services", {"services": services}, request=request
+        )
+
+    services_html = cached_fragment("provider-services", str(provider.pk), render_services)
+    return render(
+        request, "catalog/provider_detail.html", {"provider": provider, "services_html": services_html}
+    )

@@ -7,10 +7,12 @@ from django.core.cache import cache
 from django.db import connection
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from catalog import selectors as catalog_selectors
+from catalog.cache import cached_fragment
 
 from .choices import HEALTH_DOMAIN_DETAIL, HealthDomain
 
@@ -20,10 +22,17 @@ HEALTHZ_CACHE_KEY = "healthz"
 @require_GET
 def home(request):
     """The market's front door. It lives in the project package because it gathers several apps."""
+
+    def render_market() -> str:
+        market = {
+            "experience_services": catalog_selectors.home_experience_services(limit=6),
+            "upcoming_slots": catalog_selectors.home_upcoming_slots(limit=6),
+        }
+        return render_to_string("majubom/home.html#market", market, request=request)
+
     context = {
         "domains": [(domain, HEALTH_DOMAIN_DETAIL[domain]) for domain in HealthDomain],
-        "experience_services": catalog_selectors.home_experience_services(limit=6),
-        "upcoming_slots": catalog_selectors.home_upcoming_slots(limit=6),
+        "market": cached_fragment("home-market", "", render_market),
     }
     return render(request, "majubom/home.html", context)
 

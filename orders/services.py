@@ -16,6 +16,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from catalog.cache import catalog_changed_now_and_on_commit
 from catalog.models import Service, Slot
 from catalog.selectors import user_is_cooperative_staff, user_provider_ids
 from majubom.errors import MajubomError
@@ -174,6 +175,7 @@ def order_place(
             raise
         return existing
     if created:
+        catalog_changed_now_and_on_commit()  # seats and stock changed: "next time" and "N left" too
         transaction.on_commit(lambda: notify.order_placed(order_id=order.pk))
     return order
 
@@ -285,6 +287,7 @@ def _release(order: Order) -> None:
             stock=F("stock") + line.quantity
         )
     order.lines.exclude(status=OrderLine.Status.CANCELLED).update(status=OrderLine.Status.CANCELLED)
+    catalog_changed_now_and_on_commit()
 
 
 def check_order_cancel(*, order: Order, by, now=None) -> None:

@@ -63,6 +63,11 @@ def _clean_slate():
 
 @pytest.fixture(autouse=True)
 def _test_settings(settings):
+    from django.core.cache import cache
+    from django.utils import translation
+
+    cache.clear()  # cached page fragments never leak from one test into the next
+    translation.activate(settings.LANGUAGE_CODE)
     settings.ACCOUNT_RATE_LIMITS = False
     settings.STORAGES = {
         **settings.STORAGES,

@@ -1,0 +1,74 @@
+"""Cached catalogue fragments: faster repeats, never stale after a change, never someone else's content."""
+
+import datetime as dt
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from catalog import services as catalog_services
+from tests.factories import ProviderFactory, ServiceFactory, SlotFactory, UserFactory
+from tests.orders.conftest import place, shop  # noqa: F401 - the shop fixture
+
+pytestmark = pytest.mark.django_db
+
+
+def results_of(html: bytes) -> str:
+    text = html.decode()
+    return text[
+        text.index('<section id="results"') : text.index("</section>", text.index('<section id="results"'))
+    ]
+
+
+def test_a_repeated_list_page_costs_almost_no_queries(client, big_catalog, django_assert_max_num_queries):
+    first = client.get("/services/?domain=mental").content
+    with django_assert_max_num_queries(1):  # the needs of the filter form only
+        again = client.get("/services/?domain=mental").content
+    assert results_of(again) == results_of(first)
+
+
+def test_an_edit_shows_at_once(client):
+    service = ServiceFactory(title="어르신 요가 교실")
+    assert "어르신 요가 교실" in client.get("/services/").content.decode()
+    service.title = "어르신 의자 요가 교실"
+    service.save()
+    assert "어르신 의자 요가 교실" in client.get("/services/").content.decode()
+    assert "어르신 의자 요가 교실" in client.get(f"/providers/{service.provider.slug}/").content.decode()
+
+
+def test_publishing_and_archiving_through_the_services_show_at_once(client):
+    draft = ServiceFactory(title="새 마음 상담", status="pending_review", published_at=None)
+    assert "새 마음 상담" not in client.get("/services/").content.decode()
+    catalog_services.service_publish(service=draft, by=UserFactory(is_staff=True, is_superuser=True))
+    assert "새 마음 상담" in client.get("/services/").content.decode()
+    catalog_services.service_archive(service=draft, by=None)
+    assert "새 마음 상담" not in client.get("/services/").content.decode()
+
+
+def test_a_booking_that_fills_the_last_seat_updates_availability(client):
+    provider = ProviderFactory()
+    service = ServiceFactory(provider=provider, title="마지막 한 자리 교실")
+    slot = SlotFactory(service=service, capacity=1, starts_at=timezone.now() + dt.timedelta(days=2))
+    assert "마지막 한 자리 교실" in client.get("/services/?available=1").content.decode()
+    place(UserFactory(), [(service, slot, 1)])
+    assert "마지막 한 자리 교실" not in client.get("/services/?available=1").content.decode()
+
+
+def test_per_user_content_is_never_shared(shop):  # noqa: F811 - the fixture imported above
+    anonymous, resident = Client(), Client()
+    resident.force_login(shop["resident"])
+    resident.post(f"/cart/add/{shop['yoga'].slug}/", {"slot": shop["yoga_slot"].pk, "quantity": 2})
+    mine = resident.get("/services/").content.decode()
+    theirs = anonymous.get("/services/").content.decode()  # the same cached results fragment
+    assert 'class="cart-count"' in mine and 'class="cart-count"' not in theirs
+    assert "로그아웃" in mine and "로그아웃" not in theirs
+    home_mine, home_theirs = resident.get("/").content.decode(), anonymous.get("/").content.decode()
+    assert "로그아웃" in home_mine and "로그아웃" not in home_theirs
+
+
+def test_english_and_korean_are_cached_apart(client):
+    ServiceFactory(domain="mental")
+    korean = client.get("/services/").content.decode()
+    client.post("/i18n/setlang/", {"language": "en", "next": "/services/"})
+    english = client.get("/services/").content.decode()
+    assert "마음건강" in korean and "Mental health" in english
