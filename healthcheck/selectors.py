@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Sum, Value, When
 from django.http import Http404
 from django.utils import timezone
 
+from catalog.cache import FRAGMENT_TIMEOUT, catalog_version
 from catalog.models import Delivery, Need, Service, Slot
 from catalog.selectors import service_cards
 from majubom.choices import HEALTH_DOMAIN_DETAIL, HealthDomain
@@ -122,14 +125,24 @@ def recommend_services(
         .order_by("-need_score", "-available", "-in_district", "-delivery_match", "price", "pk")
         .values_list("pk", flat=True)[:limit]
     )
-    ranked_ids = list(ranked)
+    # Residents with the same needs and preferences get the same ranking: it is cached under the
+    # catalogue's version, so a listing change or a booking shows at once.
+    profile = f"{sorted(weights.items())}|{preferences.district}|{preferences.delivery}|{limit}"
+    digest = hashlib.blake2b(profile.encode(), digest_size=12).hexdigest()
+    key = f"healthcheck:ranking:{catalog_version()}:{digest}"
+    ranked_ids = cache.get(key)
+    if ranked_ids is None:
+        ranked_ids = list(ranked)
+        cache.set(key, ranked_ids, timeout=FRAGMENT_TIMEOUT)
     by_id = {
         service.pk: service for service in service_cards(Service.objects.filter(pk__in=ranked_ids), now=now)
     }
     reasons_by_need = {match.need.pk: match for match in needs}
     recommendations = []
     for pk in ranked_ids:
-        service = by_id[pk]
+        service = by_id.get(pk)
+        if service is None:  # deleted since the ranking was cached
+            continue
         matched = [need for need in service.needs.all() if need.pk in weights]
         matched.sort(key=lambda need: -weights[need.pk])
         reasons = [reason for need in matched for reason in reasons_by_need[need.pk].reasons][:2]
