@@ -64,10 +64,12 @@ class ServiceFilterForm(forms.Form):
         ],
     )
 
-    def __init__(self, data=None, *, needs=(), **kwargs):
+    def __init__(self, data=None, *, needs=list, **kwargs):
+        """``needs`` is a callable: the choices are read only when the form needs them (validating a
+        ``need`` value or rendering), so a cached page with no need filter costs no query."""
         kwargs.setdefault("label_suffix", "")
         super().__init__(data, **kwargs)
-        self.fields["need"].choices = [("", _("모든 필요"))] + [(n.slug, n.name) for n in needs]
+        self.fields["need"].choices = lambda: [("", _("모든 필요")), *((n.slug, n.name) for n in needs())]
 
     def to_filters(self) -> ServiceFilters:
         self.is_valid()

@@ -171,6 +171,11 @@ def service_detail(*, slug: str) -> Service:
     )
 
 
+def service_page(*, slug: str) -> Service:
+    """A published service for its page shell; pictures and needs load lazily with the cached main part."""
+    return get_object_or_404(Service.objects.published().select_related("provider"), slug=slug)
+
+
 def service_upcoming_slots(*, service: Service, limit: int = 12, now=None) -> list[Slot]:
     return list(Slot.objects.filter(service=service).upcoming(now).order_by("starts_at")[:limit])
 

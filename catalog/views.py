@@ -16,8 +16,7 @@ PROVIDERS_PER_PAGE = 20
 @require_GET
 @vary_on_headers("HX-Request")
 def service_list(request):
-    needs = selectors.need_choices()
-    form = ServiceFilterForm(request.GET, needs=needs)
+    form = ServiceFilterForm(request.GET, needs=selectors.need_choices)
     filters = form.to_filters()
 
     def render_results() -> str:
@@ -26,11 +25,16 @@ def service_list(request):
         context = {"filters": filters, "page": page, "services": page.object_list}
         return render_to_string("catalog/service_list.html#results", context, request=request)
 
-    # The results depend only on the query string (and the catalogue's version): shared by everyone.
-    results = cached_fragment("services", _query_key(request), render_results)
+    def render_filters() -> str:
+        context = {"form": form, "filters": filters, "active_filters": filters.active_count()}
+        return render_to_string("catalog/service_list.html#filters", context, request=request)
+
+    # Form and results depend only on the query string (and the catalogue's version): shared by everyone.
+    key = _query_key(request)
+    results = cached_fragment("services", key, render_results)
     if request.htmx:
         return HttpResponse(results)
-    context = {"form": form, "filters": filters, "active_filters": filters.active_count(), "results": results}
+    context = {"filters_form": cached_fragment("services-form", key, render_filters), "results": results}
     return render(request, "catalog/service_list.html", context)
 
 
@@ -40,16 +44,26 @@ def _query_key(request) -> str:
 
 @require_GET
 def service_detail(request, slug: str):
-    service = selectors.service_detail(slug=slug)
+    service = selectors.service_page(slug=slug)
     slots = selectors.service_upcoming_slots(service=service)
+    shared = {"service": service, "provider": service.provider, "slots": slots}
+
+    def render_main() -> str:  # pictures, facts, needs, reviews, description, times: the same for everyone
+        return render_to_string("catalog/service_detail.html#main", shared, request=request)
+
+    def render_more() -> str:
+        more = selectors.services_of_provider(provider=service.provider, exclude=service, limit=3)
+        return render_to_string(
+            "catalog/service_detail.html#more", {**shared, "more_services": more}, request=request
+        )
+
     context = {
-        "service": service,
-        "provider": service.provider,
-        "slots": slots,
+        **shared,
         "open_slots": [slot for slot in slots if slot.seats_left],
         # Services without stock are booked by time; goods by quantity.
         "slots_required": bool(slots) or (service.stock is None and not service.is_goods),
-        "more_services": selectors.services_of_provider(provider=service.provider, exclude=service, limit=3),
+        "main": cached_fragment("service-main", str(service.pk), render_main),
+        "more": cached_fragment("service-more", str(service.pk), render_more),
     }
     return render(request, "catalog/service_detail.html", context)
 

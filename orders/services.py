@@ -442,9 +442,11 @@ def review_create(*, line: OrderLine, user, rating: int, body: str) -> Review:
         raise MajubomError(_("별점은 1에서 5 사이로 골라 주세요."))
     try:
         with transaction.atomic():
-            return Review.objects.create(
+            review = Review.objects.create(
                 order_line=line, service_id=line.service_id, rating=rating, body=body.strip()[:1000]
             )
+            catalog_changed_now_and_on_commit()  # the service page shows reviews
+            return review
     except IntegrityError as error:
         raise InvalidTransition(_("이미 후기를 쓰셨어요. 고마워요!")) from error
 
@@ -453,5 +455,6 @@ def review_set_hidden(*, review: Review, by, hidden: bool) -> Review:
     if not user_is_cooperative_staff(by):
         raise NotAllowed(_("후기 숨기기는 마주봄 협동조합만 할 수 있어요."))
     Review.objects.filter(pk=review.pk).update(is_hidden=hidden)
+    catalog_changed_now_and_on_commit()
     review.refresh_from_db()
     return review
