@@ -43,13 +43,19 @@ def catalog_changed_now_and_on_commit() -> None:
     transaction.on_commit(catalog_changed)
 
 
+def cached_value(name: str, parts: str, compute: Callable[[], object], *, timeout: int = FRAGMENT_TIMEOUT):
+    """``compute()``'s result under the catalogue version and the active language."""
+    digest = hashlib.blake2b(parts.encode(), digest_size=12).hexdigest()
+    key = f"catalog:fragment:{name}:{catalog_version()}:{get_language()}:{digest}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout=timeout)
+    return value
+
+
 def cached_fragment(
     name: str, parts: str, render: Callable[[], str], *, timeout: int = FRAGMENT_TIMEOUT
 ) -> SafeString:
-    digest = hashlib.blake2b(parts.encode(), digest_size=12).hexdigest()
-    key = f"catalog:fragment:{name}:{catalog_version()}:{get_language()}:{digest}"
-    html = cache.get(key)
-    if html is None:
-        html = str(render())
-        cache.set(key, html, timeout=timeout)
+    html = cached_value(name, parts, lambda: str(render()), timeout=timeout)
     return mark_safe(html)  # noqa: S308 - our own rendered template output

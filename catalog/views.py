@@ -2,11 +2,12 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from . import selectors
-from .cache import cached_fragment
+from .cache import cached_fragment, cached_value
 from .forms import ProviderFilterForm, ServiceFilterForm
 
 SERVICES_PER_PAGE = 12
@@ -51,11 +52,11 @@ def service_detail(request, slug: str):
     def render_main() -> str:  # pictures, facts, needs, reviews, description, times: the same for everyone
         return render_to_string("catalog/service_detail.html#main", shared, request=request)
 
-    def render_more() -> str:
-        more = selectors.services_of_provider(provider=service.provider, exclude=service, limit=3)
-        return render_to_string(
-            "catalog/service_detail.html#more", {**shared, "more_services": more}, request=request
-        )
+    def render_provider_cards() -> list[tuple[int, str]]:  # shared by all the provider's service pages
+        services = selectors.services_of_provider(provider=service.provider, limit=4)
+        return [(s.pk, render_to_string("catalog/_service_card.html", {"service": s})) for s in services]
+
+    cards = cached_value("provider-cards", str(service.provider_id), render_provider_cards)
 
     context = {
         **shared,
@@ -63,7 +64,7 @@ def service_detail(request, slug: str):
         # Services without stock are booked by time; goods by quantity.
         "slots_required": bool(slots) or (service.stock is None and not service.is_goods),
         "main": cached_fragment("service-main", str(service.pk), render_main),
-        "more": cached_fragment("service-more", str(service.pk), render_more),
+        "more_cards": [mark_safe(html) for pk, html in cards if pk != service.pk][:3],  # noqa: S308
     }
     return render(request, "catalog/service_detail.html", context)
 
