@@ -242,6 +242,26 @@ def seed_benchmark(
             )
     through.objects.bulk_create(links, batch_size=batch * 5, ignore_conflicts=True)
     Slot.objects.bulk_create(slots, batch_size=batch * 5, ignore_conflicts=True)
+    # Each listing shows the picture of the demo listing it copies (the same stored files, no new uploads).
+    pictures = {}
+    demo_pictures = ServiceImage.objects.filter(service__slug__in={spec["slug"] for _p, spec in templates})
+    for image in demo_pictures.select_related("service").order_by("-position", "-pk"):
+        pictures[image.service.slug] = image
+    ServiceImage.objects.bulk_create(
+        [
+            ServiceImage(
+                service_id=pk,
+                image=picture.image.name,
+                card=picture.card.name,
+                detail=picture.detail.name,
+                alt_text=picture.alt_text,
+                position=0,
+            )
+            for pk, slug in fresh
+            if (picture := pictures.get(spec_by_index[slug]["slug"]))
+        ],
+        batch_size=batch,
+    )
     catalog_changed()
     if connection.vendor == "postgresql":
         # Fresh statistics, as autovacuum would soon have them: the planner needs them after a bulk load.

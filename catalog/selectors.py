@@ -84,15 +84,16 @@ def _bookable_slots(now) -> QuerySet:
     return Slot.objects.filter(service=OuterRef("pk"), starts_at__gt=now, booked__lt=F("capacity"))
 
 
-def service_cards(queryset: QuerySet, *, now=None) -> QuerySet:
-    """What a service card shows: provider, first pictures, needs, the next time with seats left."""
+def service_cards(queryset: QuerySet, *, now=None, with_needs: bool = False) -> QuerySet:
+    """What a service card shows: provider, first pictures, the next time with seats left; and the needs
+    when the caller explains a recommendation with them."""
     now = now or timezone.now()
+    prefetch = [Prefetch("images", queryset=ServiceImage.objects.order_by("position", "pk"))]
+    if with_needs:
+        prefetch.append(Prefetch("needs", queryset=Need.objects.order_by("name")))
     return (
         queryset.select_related("provider")
-        .prefetch_related(
-            Prefetch("images", queryset=ServiceImage.objects.order_by("position", "pk")),
-            Prefetch("needs", queryset=Need.objects.order_by("name")),
-        )
+        .prefetch_related(*prefetch)
         .annotate(next_slot_at=Subquery(_bookable_slots(now).order_by("starts_at").values("starts_at")[:1]))
     )
 
@@ -158,26 +159,24 @@ def _search(qs: QuerySet, q: str):
     return qs.filter(match), rank + TrigramSimilarity("title", q)
 
 
-def service_detail(*, slug: str) -> Service:
-    """A published service page, or 404."""
-    return get_object_or_404(
-        Service.objects.published()
-        .select_related("provider")
-        .prefetch_related(
-            Prefetch("images", queryset=ServiceImage.objects.order_by("position", "pk")),
-            Prefetch("needs", queryset=Need.objects.order_by("name")),
-        ),
-        slug=slug,
+@dataclass(frozen=True)
+class ServicePage:
+    service: Service  # with its provider
+    images: list[ServiceImage]
+    needs: list[Need]
+    slots: list[Slot]  # the next upcoming times, full ones included
+
+
+def service_page(*, slug: str, slot_limit: int = 12, now=None) -> ServicePage:
+    """What a published service's page shows about it, or 404. Four plain queries: for a single row they
+    cost less than prefetching."""
+    service = get_object_or_404(Service.objects.published().select_related("provider"), slug=slug)
+    return ServicePage(
+        service=service,
+        images=list(ServiceImage.objects.filter(service=service).order_by("position", "pk")),
+        needs=list(Need.objects.filter(services=service).order_by("name")),
+        slots=list(Slot.objects.filter(service=service).upcoming(now).order_by("starts_at")[:slot_limit]),
     )
-
-
-def service_page(*, slug: str) -> Service:
-    """A published service for its page shell; pictures and needs load lazily with the cached main part."""
-    return get_object_or_404(Service.objects.published().select_related("provider"), slug=slug)
-
-
-def service_upcoming_slots(*, service: Service, limit: int = 12, now=None) -> list[Slot]:
-    return list(Slot.objects.filter(service=service).upcoming(now).order_by("starts_at")[:limit])
 
 
 def services_of_provider(*, provider: Provider, exclude: Service | None = None, limit: int | None = None):

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from . import selectors
-from .cache import cached_fragment, cached_value
+from .cache import CSRF_SLOT, cached_fragment, cached_value, seconds_until, with_csrf
 from .forms import ProviderFilterForm, ServiceFilterForm
 
 SERVICES_PER_PAGE = 12
@@ -45,28 +45,52 @@ def _query_key(request) -> str:
 
 @require_GET
 def service_detail(request, slug: str):
-    service = selectors.service_page(slug=slug)
-    slots = selectors.service_upcoming_slots(service=service)
-    shared = {"service": service, "provider": service.provider, "slots": slots}
-
-    def render_main() -> str:  # pictures, facts, needs, reviews, description, times: the same for everyone
-        return render_to_string("catalog/service_detail.html#main", shared, request=request)
-
-    def render_provider_cards() -> list[tuple[int, str]]:  # shared by all the provider's service pages
-        services = selectors.services_of_provider(provider=service.provider, limit=4)
-        return [(s.pk, render_to_string("catalog/_service_card.html", {"service": s})) for s in services]
-
-    cards = cached_value("provider-cards", str(service.provider_id), render_provider_cards)
-
-    context = {
-        **shared,
-        "open_slots": [slot for slot in slots if slot.seats_left],
-        # Services without stock are booked by time; goods by quantity.
-        "slots_required": bool(slots) or (service.stock is None and not service.is_goods),
-        "main": cached_fragment("service-main", str(service.pk), render_main),
-        "more_cards": [mark_safe(html) for pk, html in cards if pk != service.pk][:3],  # noqa: S308
-    }
+    # Everything below the site header is the same for every visitor: one cache entry, no queries when warm.
+    page = cached_value(
+        "service-page", slug, lambda: _service_page(slug), timeout=lambda page: page["expires"]
+    )
+    context = {"page_title": page["title"], "content": with_csrf(page["content"], request)}
     return render(request, "catalog/service_detail.html", context)
+
+
+def _service_page(slug: str) -> dict:
+    """The shared part of a service page, rendered without the request (no per-visitor value can slip in),
+    and how many seconds it stays true: until the first time it lists (its own or a sibling card's) starts."""
+    page = selectors.service_page(slug=slug)
+    service, provider, slots = page.service, page.service.provider, page.slots
+    cards = cached_value(
+        "provider-cards",
+        str(provider.pk),
+        lambda: _provider_cards(provider),
+        timeout=lambda cards: seconds_until(next_at for _pk, _html, next_at in cards),
+    )
+    open_slots = [slot for slot in slots if slot.seats_left]
+    context = {
+        "service": service,
+        "provider": provider,
+        "images": page.images,
+        "needs": page.needs,
+        "slots": slots,
+        "open_slots": open_slots,
+        # Services without stock are booked by time; goods, and services sold by stock, by quantity.
+        "by_quantity": service.is_goods or not (slots or (service.stock is None and not service.is_goods)),
+        "more_cards": [mark_safe(html) for pk, html, _next in cards if pk != service.pk][:3],  # noqa: S308
+        "csrf_field": CSRF_SLOT,
+    }
+    return {
+        "title": f"{service.title} · {provider.name}",
+        "content": render_to_string("catalog/service_detail.html#content", context),
+        "expires": seconds_until([*(slot.starts_at for slot in slots), *(n for _pk, _h, n in cards)]),
+    }
+
+
+def _provider_cards(provider) -> list[tuple[int, str, object]]:
+    """A provider's first cards, shared by all its service pages: (service id, html, next time)."""
+    services = selectors.services_of_provider(provider=provider, limit=4)
+    return [
+        (s.pk, render_to_string("catalog/_service_card.html", {"service": s}), s.next_slot_at)
+        for s in services
+    ]
 
 
 @require_GET

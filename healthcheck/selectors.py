@@ -135,7 +135,8 @@ def recommend_services(
         ranked_ids = list(ranked)
         cache.set(key, ranked_ids, timeout=FRAGMENT_TIMEOUT)
     by_id = {
-        service.pk: service for service in service_cards(Service.objects.filter(pk__in=ranked_ids), now=now)
+        service.pk: service
+        for service in service_cards(Service.objects.filter(pk__in=ranked_ids), now=now, with_needs=True)
     }
     reasons_by_need = {match.need.pk: match for match in needs}
     recommendations = []

@@ -72,3 +72,66 @@ def test_english_and_korean_are_cached_apart(client):
     client.post("/i18n/setlang/", {"language": "en", "next": "/services/"})
     english = client.get("/services/").content.decode()
     assert "마음건강" in korean and "Mental health" in english
+
+
+# --- the service page: one shared entry, the visitor's own CSRF token, expiry at the first listed time ---
+
+
+def csrf_field_of(html: str) -> str:
+    marker = 'name="csrfmiddlewaretoken" value="'
+    start = html.index(marker) + len(marker)
+    return html[start : html.index('"', start)]
+
+
+def test_a_repeated_service_page_costs_no_queries(client, shop, django_assert_num_queries):  # noqa: F811
+    url = shop["yoga"].get_absolute_url()
+    first = client.get(url).content.decode()
+    with django_assert_num_queries(0):
+        again = client.get(url).content.decode()
+    assert "어르신 요가 교실" in again and again.count('name="slot"') == first.count('name="slot"') == 1
+
+
+def test_each_visitor_gets_their_own_csrf_token_in_the_cached_booking_form(shop):  # noqa: F811
+    url = shop["yoga"].get_absolute_url()
+    first, second = Client(), Client()
+    first_html, second_html = first.get(url).content.decode(), second.get(url).content.decode()
+    assert "majubom:csrf" not in first_html + second_html
+    token_one, token_two = csrf_field_of(first_html), csrf_field_of(second_html)
+    assert token_one != token_two
+    # The token in the page is the visitor's own: the no-JavaScript form post passes the CSRF check.
+    resident = Client(enforce_csrf_checks=True)
+    resident.force_login(shop["resident"])
+    page = resident.get(url).content.decode()
+    response = resident.post(
+        f"/cart/add/{shop['yoga'].slug}/",
+        {"csrfmiddlewaretoken": csrf_field_of(page), "slot": shop["yoga_slot"].pk, "quantity": 1},
+    )
+    assert response.status_code == 302
+    assert "장바구니" in resident.get("/cart/").content.decode()
+    forged = resident.post(
+        f"/cart/add/{shop['yoga'].slug}/",
+        {"csrfmiddlewaretoken": token_one, "slot": shop["yoga_slot"].pk, "quantity": 1},
+    )
+    assert forged.status_code == 403  # another visitor's token from the same cached page is refused
+
+
+def test_the_service_page_expires_when_its_first_time_starts(shop):  # noqa: F811
+    from catalog.views import _service_page
+
+    soon = timezone.now() + dt.timedelta(minutes=3)
+    SlotFactory(service=shop["yoga"], starts_at=soon, ends_at=soon + dt.timedelta(hours=1))
+    assert 170 <= _service_page(shop["yoga"].slug)["expires"] <= 180
+    # The lunch page shows the yoga class among the provider's other services, with its next time.
+    assert 170 <= _service_page(shop["lunch"].slug)["expires"] <= 180
+    # Nothing starting soon: the longest keep, ten minutes (changes bump the catalogue version anyway).
+    assert _service_page(shop["trial"].slug)["expires"] == 600
+
+
+def test_seconds_until():
+    from catalog.cache import seconds_until
+
+    now = timezone.now()
+    assert seconds_until([], now=now) == 600
+    assert seconds_until([None, now + dt.timedelta(seconds=90)], now=now) == 90
+    assert seconds_until([now + dt.timedelta(hours=2)], now=now, cap=60) == 60
+    assert seconds_until([now - dt.timedelta(seconds=5)], now=now) == 1  # already passed: recheck at once

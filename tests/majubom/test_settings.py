@@ -74,7 +74,7 @@ def test_redis_url_switches_cache_and_broker_and_tasks_leave_the_request():
         REDIS_URL="redis://cache.internal:6379/2",
     )
     assert out.split() == [
-        "django.core.cache.backends.redis.RedisCache",
+        "majubom.redis_cache.RedisCache",
         "redis://cache.internal:6379/2",
         "False",
     ]

@@ -1,6 +1,7 @@
 """Demo data for a newcomer: ``python manage.py seed_demo``. Running it twice changes nothing.
 
-``--scale N`` adds a benchmark catalogue of N published services (N/20 providers, about 5 slots each).
+``--scale N`` adds a benchmark catalogue of N published services (N/20 providers, about 5 future slots each),
+N/5 residents and 2N past orders with payments and reviews.
 """
 
 import time
@@ -12,6 +13,7 @@ from catalog.demo import seed_benchmark, seed_catalog
 from catalog.vocabulary import needs_ensure
 from healthcheck.defaults import need_rules_ensure
 from majubom.models import User
+from orders.demo import seed_benchmark_orders
 
 DEMO_PASSWORD = "majubom-demo-2026"
 
@@ -77,9 +79,12 @@ class Command(BaseCommand):
         if scale:
             started = time.monotonic()
             bench = seed_benchmark(services=scale)
+            staff = next(user for spec, user, _new in users if spec.get("is_superuser"))
+            history = seed_benchmark_orders(residents=max(scale // 5, 1), orders=scale * 2, staff=staff)
             self.stdout.write(
                 f"  벤치마크 데이터: 기업 {bench['providers']}, 서비스 {bench['services']}, "
-                f"예약 시간 {bench['slots']} 추가 ({time.monotonic() - started:.1f}초)"
+                f"예약 시간 {bench['slots']}, 주민 {history['residents']}, 지난 주문 {history['orders']}, "
+                f"후기 {history['reviews']} 추가 ({time.monotonic() - started:.1f}초)"
             )
         self.stdout.write(f"데모 계정 (비밀번호는 모두 {DEMO_PASSWORD}):")
         for spec, _user, was_created in users:

@@ -1,0 +1,206 @@
+"""Benchmark history: residents and a year of past orders (with payments and reviews) on the ``bench-``
+catalogue, bulk-inserted so that pages and admin lists are measured over realistic tables.
+
+Reuses what exists: residents are found by e-mail, and orders are only added up to the asked number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import uuid
+
+from django.contrib.auth.hashers import make_password
+from django.db import connection, transaction
+from django.db.models import F, OuterRef, Subquery
+from django.utils import timezone
+
+from catalog.cache import catalog_changed
+from catalog.models import Service
+from majubom.models import User
+
+from .models import Order, OrderLine, Payment, Review
+from .services import NUMBER_ALPHABET
+
+RESIDENT_EMAIL = "bench-user-{:05d}@example.kr"
+FAMILY_NAMES = "김이박최정강조윤장임한오서신권황안송류홍"
+GIVEN_NAMES = ["영희", "철수", "순자", "정숙", "민준", "서연", "미경", "상철", "옥순", "종민", "은주", "현우"]
+DISTRICTS = ["dong", "jung", "seo", "yuseong", "daedeok"]
+REVIEWS = [
+    "선생님이 친절하게 알려 주셔서 좋았어요.",
+    "집까지 와 주셔서 정말 편했습니다.",
+    "처음엔 어색했는데 금방 익숙해졌어요. 다음에도 신청할게요.",
+    "어머니가 무척 좋아하셨어요.",
+    "시간 약속을 잘 지켜 주셨어요.",
+    "가격에 비해 내용이 알찼습니다.",
+    "동네에 이런 곳이 있는 줄 몰랐네요.",
+    "",
+]
+
+
+@transaction.atomic
+def seed_benchmark_orders(
+    *, residents: int, orders: int, staff: User, batch: int = 2000, now=None
+) -> dict[str, int]:
+    """``residents`` bench residents and up to ``orders`` past orders over the last year; ``staff`` is the
+    cooperative member recorded as having confirmed the payments."""
+    now = now or timezone.now()
+    rng = random.Random(20261126)
+
+    existing = set(User.objects.filter(email__startswith="bench-user-").values_list("email", flat=True))
+    unusable = make_password(None)
+    new_users = [
+        User(
+            email=RESIDENT_EMAIL.format(i),
+            name=rng.choice(FAMILY_NAMES) + rng.choice(GIVEN_NAMES),
+            phone=f"010-{rng.randint(2000, 9999)}-{rng.randint(1000, 9999)}",
+            district=rng.choice(DISTRICTS),
+            birth_year=rng.randint(1940, 2000),
+            password=unusable,
+        )
+        for i in range(residents)
+        if RESIDENT_EMAIL.format(i) not in existing
+    ]
+    User.objects.bulk_create(new_users, batch_size=batch)
+    users = list(
+        User.objects.filter(email__startswith="bench-user-").values_list("pk", "name", "phone", "email")
+    )
+
+    have = Order.objects.filter(number__startswith="MJB-", user__email__startswith="bench-user-").count()
+    wanted = max(orders - have, 0)
+    services = list(
+        Service.objects.filter(slug__startswith="bench-", price__gt=0).values_list(
+            "pk", "provider_id", "title", "price"
+        )
+    )
+    if not wanted or not users or not services:
+        return {"residents": len(new_users), "orders": 0, "reviews": 0}
+
+    taken = set(Order.objects.values_list("number", flat=True))
+    new_orders, plans = [], []
+    for _ in range(wanted):
+        placed = now - dt.timedelta(days=rng.uniform(1, 365))
+        number = _number(placed, taken, rng)
+        user_pk, name, phone, email = rng.choice(users)
+        picked = rng.sample(services, k=1 if rng.random() < 0.8 else 2)
+        quantities = [1 if rng.random() < 0.85 else 2 for _ in picked]
+        total = sum(price * q for (_pk, _prov, _t, price), q in zip(picked, quantities, strict=True))
+        roll = rng.random()
+        status = (
+            Order.Status.COMPLETED
+            if roll < 0.8
+            else Order.Status.CANCELLED
+            if roll < 0.95
+            else Order.Status.REFUNDED
+        )
+        paid = status != Order.Status.CANCELLED
+        new_orders.append(
+            Order(
+                number=number,
+                user_id=user_pk,
+                name=name,
+                phone=phone,
+                email=email,
+                status=status,
+                payment_method=Order.PaymentMethod.BANK_TRANSFER
+                if rng.random() < 0.7
+                else Order.PaymentMethod.ON_SITE,
+                total=total,
+                # created_at is set from payment_due below (auto_now_add would stamp today).
+                payment_due=placed + dt.timedelta(hours=48),
+                idempotency_key=_uuid(rng),
+                paid_at=placed + dt.timedelta(hours=rng.uniform(1, 30)) if paid else None,
+                cancelled_at=placed + dt.timedelta(hours=rng.uniform(1, 40)) if not paid else None,
+                cancel_reason="일정이 맞지 않아요" if not paid else "",
+                refunded_amount=total if status == Order.Status.REFUNDED else None,
+                refund_reason="기업 사정으로 취소" if status == Order.Status.REFUNDED else "",
+            )
+        )
+        plans.append((picked, quantities, status, placed))
+    Order.objects.bulk_create(new_orders, batch_size=batch)
+    by_number = dict(
+        Order.objects.filter(number__in=[o.number for o in new_orders]).values_list("number", "pk")
+    )
+
+    lines, payments = [], []
+    for order, (picked, quantities, status, placed) in zip(new_orders, plans, strict=True):
+        order_pk = by_number[order.number]
+        for (service_pk, provider_pk, title, price), quantity in zip(picked, quantities, strict=True):
+            done = status == Order.Status.COMPLETED
+            lines.append(
+                OrderLine(
+                    order_id=order_pk,
+                    service_id=service_pk,
+                    provider_id=provider_pk,
+                    title=title,
+                    unit_price=price,
+                    quantity=quantity,
+                    status=OrderLine.Status.FULFILLED if done else OrderLine.Status.CANCELLED,
+                    fulfilled_at=min(placed + dt.timedelta(days=rng.uniform(1, 14)), now) if done else None,
+                )
+            )
+        if order.paid_at:
+            payments.append(
+                Payment(
+                    order_id=order_pk,
+                    amount=order.total,
+                    method=order.payment_method,
+                    reference=order.name,
+                    confirmed_by=staff,
+                )
+            )
+        if status == Order.Status.REFUNDED:
+            payments.append(
+                Payment(
+                    order_id=order_pk,
+                    kind=Payment.Kind.REFUND,
+                    amount=order.total,
+                    method=order.payment_method,
+                    reference="환불",
+                    confirmed_by=staff,
+                )
+            )
+    OrderLine.objects.bulk_create(lines, batch_size=batch)
+    Payment.objects.bulk_create(payments, batch_size=batch)
+
+    fresh_orders = Order.objects.filter(pk__in=by_number.values())
+    fresh_orders.update(created_at=F("payment_due") - dt.timedelta(hours=48))
+    Payment.objects.filter(order__in=fresh_orders).update(
+        confirmed_at=Subquery(Order.objects.filter(pk=OuterRef("order_id")).values("paid_at")[:1])
+    )
+
+    # About a third of the residents who used a service leave a review.
+    fulfilled = OrderLine.objects.filter(order__in=fresh_orders, status=OrderLine.Status.FULFILLED)
+    reviews = [
+        Review(
+            order_line_id=line_pk,
+            service_id=service_pk,
+            rating=rng.choice([5, 5, 5, 4, 4, 4, 3, 2]),
+            body=rng.choice(REVIEWS),
+            is_hidden=rng.random() < 0.02,
+        )
+        for line_pk, service_pk in fulfilled.values_list("pk", "service_id")
+        if rng.random() < 0.35
+    ]
+    Review.objects.bulk_create(reviews, batch_size=batch)
+    Review.objects.filter(order_line__order__in=fresh_orders).update(
+        created_at=Subquery(OrderLine.objects.filter(pk=OuterRef("order_line_id")).values("fulfilled_at")[:1])
+    )
+    catalog_changed()  # the service pages show the new reviews
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    return {"residents": len(new_users), "orders": len(new_orders), "reviews": len(reviews)}
+
+
+def _number(placed: dt.datetime, taken: set[str], rng: random.Random) -> str:
+    day = timezone.localtime(placed).strftime("%Y%m%d")
+    while True:
+        number = f"MJB-{day}-{''.join(rng.choice(NUMBER_ALPHABET) for _ in range(4))}"
+        if number not in taken:
+            taken.add(number)
+            return number
+
+
+def _uuid(rng: random.Random) -> uuid.UUID:
+    return uuid.UUID(int=rng.getrandbits(128), version=4)
