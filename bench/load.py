@@ -87,7 +87,9 @@ from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_K
 from django.contrib.sessions.backends.db import SessionStore
 from django.db.models import F
 from catalog.models import Provider, Service, Slot
+from django.utils import timezone
 from majubom.models import User
+from orders.models import Order, Review
 sessions = []
 for n in range(16):
     user, _ = User.objects.get_or_create(email=f"bench-resident-{n}@example.kr", defaults={"name": f"주민{n}"})
@@ -108,6 +110,13 @@ print(json.dumps({
     "all_services": list(Service.objects.published().values_list("slug", flat=True)),
     "providers": list(Provider.objects.filter(is_published=True).values_list("slug", flat=True)[:1000]),
     "count": Service.objects.published().count(),
+    "data": {
+        "providers": Provider.objects.filter(is_published=True).count(),
+        "future slots": Slot.objects.filter(starts_at__gt=timezone.now()).count(),
+        "residents": User.objects.filter(email__startswith="bench-user-").count(),
+        "past orders": Order.objects.count(),
+        "reviews": Review.objects.count(),
+    },
 }))
 """
 
@@ -238,6 +247,17 @@ def prime(paths: list[str], clients: int) -> None:
         thread.start()
     for thread in threads:
         thread.join()
+
+
+CATALOGUE = [
+    "/",
+    "/services/",
+    "/services/?domain=mental&district=seo",
+    "/services/?q=상담",
+    "/services/<slug>/ (first visits)",
+    "/services/<slug>/",
+    "/providers/<slug>/",
+]
 
 
 def run_scenario(
@@ -394,6 +414,7 @@ def bench_scale(services: int, args) -> dict:
             os.killpg(server.pid, signal.SIGKILL)
     return {
         "services": data["count"],
+        "data": data["data"],
         "workers": workers,
         "peak_worker_rss_mb": round(rss / 1024, 1),
         "scenarios": results,
@@ -410,13 +431,19 @@ def write_results(runs: list[dict], args) -> None:
         f"Machine: {os.cpu_count()} cores. gunicorn (sync workers, DJANGO_DEBUG=false) + PostgreSQL + Redis cache, "
         f"{args.clients} concurrent keep-alive clients from a separate process, {args.warmup:g} s warm-up then "
         f"{args.duration:g} s per scenario. Throughput is also given as a share of `/healthz` in the same run.",
+        "The Redis cache is emptied before each data size. Service pages are measured twice: *first visits* "
+        "(every request a page nobody asked for since the cache was emptied: the cost of a cold page) and "
+        "steady state (random pages among the first 3,000, each visited once before the warm-up, as earlier "
+        "traffic would have: what a busy server sees). Provider pages: steady state over all providers.",
         "",
     ]
     for run in runs:
+        data = ", ".join(f"{count:,} {name}" for name, count in run.get("data", {}).items())
         lines += [
             f"## {run['services']:,} published services ({run['workers']} workers, peak worker RSS "
             f"{run['peak_worker_rss_mb']} MB in total)",
             "",
+            *([f"Data: {data}.", ""] if data else []),
             "| scenario | req/s | × /healthz | p50 ms | p95 ms | p99 ms | errors |",
             "|---|---:|---:|---:|---:|---:|---:|",
         ]
@@ -425,6 +452,20 @@ def write_results(runs: list[dict], args) -> None:
                 f"| `{name}` | {r['rps']} | {r['vs_healthz']} | {r['p50_ms']} | {r['p95_ms']} | "
                 f"{r['p99_ms']} | {r['errors']} |"
             )
+        lines.append("")
+    if len(runs) == 2:
+        big, small = sorted(runs, key=lambda run: -run["services"])[:2]
+        lines += [
+            f"## Growth: p95 at {small['services']:,} → {big['services']:,} services",
+            "",
+            "| scenario | p95 ms | p95 ms | change |",
+            "|---|---:|---:|---:|",
+        ]
+        for name in CATALOGUE:
+            before, after = small["scenarios"].get(name), big["scenarios"].get(name)
+            if before and after and before["p95_ms"]:
+                change = (after["p95_ms"] - before["p95_ms"]) / before["p95_ms"] * 100
+                lines.append(f"| `{name}` | {before['p95_ms']} | {after['p95_ms']} | {change:+.0f} % |")
         lines.append("")
     (ROOT / "bench" / f"RESULTS{suffix.upper()}.md").write_text("\n".join(lines))
 

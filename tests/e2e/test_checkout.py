@@ -57,3 +57,36 @@ def test_book_a_trial_with_bank_transfer(page, browser, live_server, demo_data):
     assert rows.count() == 1
     assert number in rows.first.inner_text() and "최주민" in rows.first.inner_text()
     owner.close()
+
+
+def test_pick_the_second_time_on_a_phone_without_javascript(browser, live_server, demo_data):
+    """The booking form is in the shared cached page: its plain post must carry this visitor's own token."""
+    from django.utils import timezone
+
+    from catalog.models import Slot
+    from majubom.templatetags.majubom import when
+
+    base = live_server.url
+    service = (
+        Service.objects.published()
+        .filter(slots__starts_at__gt=timezone.now(), slots__booked__lt=1, is_experience=False)
+        .distinct()
+        .first()
+    )
+    open_slots = [
+        s for s in Slot.objects.filter(service=service).upcoming().order_by("starts_at")[:12] if s.seats_left
+    ]
+    second = open_slots[1]
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    log_in(page, base, "resident@majubom.kr")
+    page.wait_for_url(base + "/")
+    page.goto(base + service.get_absolute_url())
+    page.get_by_role("link", name="날짜 고르고 신청하기").click()  # jumps down to the booking card
+    page.locator(f"#slot-{second.pk}").check()
+    page.get_by_role("button", name="장바구니에 담기").click()
+    page.wait_for_url(base + "/cart/")
+    with timezone.override("Asia/Seoul"):
+        assert when(second.starts_at) in page.content()
+    assert service.title in page.content()
+    context.close()
