@@ -168,6 +168,12 @@ def scenarios(data: dict, rng: random.Random) -> dict:
                 unvisited.extend(rng.sample(data["all_services"], len(data["all_services"])))
             return f"/services/{unvisited.pop()}/"
 
+    def pick_first_visit(client) -> None:
+        client.next_path = first_visit()
+
+    def get_next(client) -> bool:
+        return client.request("GET", client.next_path)[0] == 200
+
     services = [f"/services/{slug}/" for slug in data["services"]]
     providers = [f"/providers/{slug}/" for slug in data["providers"]]
 
@@ -223,7 +229,8 @@ def scenarios(data: dict, rng: random.Random) -> dict:
             None,
         ),
         "/services/?q=상담": (get(lambda: "/services/?q=" + urllib.parse.quote("상담")), None, None),
-        "/services/<slug>/ (first visits)": (get(first_visit), None, None),
+        # The next page is picked (and, when all were seen, the cache emptied) before the clock starts.
+        "/services/<slug>/ (first visits)": (get_next, pick_first_visit, None),
         # Steady state: each page of the set is visited once before the warm-up, as traffic would have.
         "/services/<slug>/": (get(lambda: rng.choice(services)), None, services),
         "/providers/<slug>/": (get(lambda: rng.choice(providers)), None, providers),
@@ -261,7 +268,15 @@ CATALOGUE = [
 
 
 def run_scenario(
-    run, setup, primer, *, clients: int, warmup: float, duration: float, sessions: list[str]
+    run,
+    setup,
+    primer,
+    *,
+    clients: int,
+    warmup: float,
+    duration: float,
+    sessions: list[str],
+    logged_in: bool = False,
 ) -> dict:
     if primer:
         prime(primer, clients)
@@ -273,7 +288,7 @@ def run_scenario(
 
     def worker(index: int):
         nonlocal errors
-        client = Client({"sessionid": sessions[index % len(sessions)]} if setup else None)
+        client = Client({"sessionid": sessions[index % len(sessions)]} if logged_in else None)
         while (now := time.monotonic()) < stop_at:
             if setup:
                 setup(client)
@@ -393,6 +408,7 @@ def bench_scale(services: int, args) -> dict:
                 run,
                 setup,
                 primer,
+                logged_in="logged in" in name,
                 clients=args.clients,
                 warmup=args.warmup,
                 duration=args.duration,

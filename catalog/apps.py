@@ -10,10 +10,11 @@ class CatalogConfig(AppConfig):
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
         from . import lookups
-        from .cache import catalog_changed
+        from .cache import catalog_changed_now_and_on_commit as catalog_changed
         from .models import Need, Provider, Service, ServiceImage, Slot
 
         lookups.register()
+        # Saves run inside transactions (the admin's): the version changes again once they commit.
         for model in (Provider, Service, ServiceImage, Slot, Need):
             post_save.connect(
                 catalog_changed, sender=model, dispatch_uid=f"catalog-changed-save-{model.__name__}"

@@ -14,7 +14,10 @@ import datetime as dt
 import hashlib
 import time
 from collections.abc import Callable, Iterable
+from functools import lru_cache
+from pathlib import Path
 
+from django.conf import settings
 from django.core.cache import cache
 from django.template.backends.utils import csrf_input
 from django.utils import timezone
@@ -44,13 +47,31 @@ def catalog_changed(**_kwargs) -> None:
     cache.set(VERSION_KEY, str(time.time_ns()), timeout=None)
 
 
-def catalog_changed_now_and_on_commit() -> None:
-    """For changes inside a transaction: stale at once, and again after commit so that no request can
-    cache the old rows in between."""
+def catalog_changed_now_and_on_commit(**_kwargs) -> None:
+    """For changes inside a transaction (admin saves, bookings; also the save signals): stale at once, and
+    again after commit so that no request can cache the old rows in between. Outside a transaction the
+    second call runs at once."""
     from django.db import transaction
 
     catalog_changed()
     transaction.on_commit(catalog_changed)
+
+
+@lru_cache(maxsize=1)
+def release() -> str:
+    """What this code renders with: a digest of the templates, so a deploy never serves HTML cached by the
+    code before it (old markup, an old CSRF placeholder)."""
+    digest = hashlib.blake2b(digest_size=6)
+    for path in sorted((Path(settings.BASE_DIR) / "templates").rglob("*.html")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def page_timeout_cap() -> int:
+    """A per-process memory cache is not shared between web workers, so a change made through one worker
+    reaches the others only when entries expire: then pages keep the short timeout of fragments."""
+    backend = settings.CACHES["default"]["BACKEND"]
+    return FRAGMENT_TIMEOUT if backend.endswith("LocMemCache") else PAGE_TIMEOUT
 
 
 def cached_value(
@@ -63,7 +84,7 @@ def cached_value(
     """``compute()``'s result under the catalogue version and the active language. ``timeout`` may be a
     function of the computed value (see ``seconds_until``)."""
     digest = hashlib.blake2b(parts.encode(), digest_size=12).hexdigest()
-    key = f"catalog:fragment:{name}:{catalog_version()}:{get_language()}:{digest}"
+    key = f"catalog:fragment:{name}:{release()}:{catalog_version()}:{get_language()}:{digest}"
     value = cache.get(key)
     if value is None:
         value = compute()
@@ -71,9 +92,11 @@ def cached_value(
     return value
 
 
-def seconds_until(moments: Iterable[dt.datetime | None], *, cap: int = PAGE_TIMEOUT, now=None) -> int:
+def seconds_until(moments: Iterable[dt.datetime | None], *, cap: int | None = None, now=None) -> int:
     """How long a fragment showing these future moments (a slot's start, a "next time") stays true: until
-    the first of them passes, at most ``cap`` seconds. Changes to the data itself bump the version."""
+    the first of them passes, at most ``cap`` seconds (``page_timeout_cap()`` by default). Changes to the
+    data itself bump the version."""
+    cap = page_timeout_cap() if cap is None else cap
     now = now or timezone.now()
     left = [(moment - now).total_seconds() for moment in moments if moment is not None]
     return max(1, min([cap, *(int(s) for s in left)]))

@@ -15,7 +15,7 @@ from django.db import connection, transaction
 from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
 
-from catalog.cache import catalog_changed
+from catalog.cache import catalog_changed_now_and_on_commit
 from catalog.models import Service
 from majubom.models import User
 
@@ -45,7 +45,7 @@ def seed_benchmark_orders(
     """``residents`` bench residents and up to ``orders`` past orders over the last year; ``staff`` is the
     cooperative member recorded as having confirmed the payments."""
     now = now or timezone.now()
-    rng = random.Random(20261126)
+    rng = random.Random(20261126 + Order.objects.count())  # a top-up does not repeat the first run
 
     existing = set(User.objects.filter(email__startswith="bench-user-").values_list("email", flat=True))
     unusable = make_password(None)
@@ -94,6 +94,14 @@ def seed_benchmark_orders(
             else Order.Status.REFUNDED
         )
         paid = status != Order.Status.CANCELLED
+        # On-site payment only when one enterprise is paid (as checkout allows); paid when the service is.
+        on_site = len({provider for _pk, provider, _t, _p in picked}) == 1 and rng.random() >= 0.7
+        served = min(placed + dt.timedelta(days=rng.uniform(1, 14)), now)
+        if on_site:
+            paid_at = served
+        else:
+            paid_at = min(placed + dt.timedelta(hours=rng.uniform(1, 30)), now)
+            served = min(max(served, paid_at + dt.timedelta(hours=1)), now)
         new_orders.append(
             Order(
                 number=number,
@@ -102,28 +110,27 @@ def seed_benchmark_orders(
                 phone=phone,
                 email=email,
                 status=status,
-                payment_method=Order.PaymentMethod.BANK_TRANSFER
-                if rng.random() < 0.7
-                else Order.PaymentMethod.ON_SITE,
+                payment_method=Order.PaymentMethod.ON_SITE if on_site else Order.PaymentMethod.BANK_TRANSFER,
                 total=total,
-                # created_at is set from payment_due below (auto_now_add would stamp today).
+                # created_at is set from payment_due below (auto_now_add would stamp today); on-site
+                # orders have no payment due, it is cleared afterwards.
                 payment_due=placed + dt.timedelta(hours=48),
-                idempotency_key=_uuid(rng),
-                paid_at=placed + dt.timedelta(hours=rng.uniform(1, 30)) if paid else None,
+                idempotency_key=uuid.uuid4(),
+                paid_at=paid_at if paid else None,
                 cancelled_at=placed + dt.timedelta(hours=rng.uniform(1, 40)) if not paid else None,
                 cancel_reason="일정이 맞지 않아요" if not paid else "",
                 refunded_amount=total if status == Order.Status.REFUNDED else None,
                 refund_reason="기업 사정으로 취소" if status == Order.Status.REFUNDED else "",
             )
         )
-        plans.append((picked, quantities, status, placed))
+        plans.append((picked, quantities, status, served))
     Order.objects.bulk_create(new_orders, batch_size=batch)
     by_number = dict(
         Order.objects.filter(number__in=[o.number for o in new_orders]).values_list("number", "pk")
     )
 
     lines, payments = [], []
-    for order, (picked, quantities, status, placed) in zip(new_orders, plans, strict=True):
+    for order, (picked, quantities, status, served) in zip(new_orders, plans, strict=True):
         order_pk = by_number[order.number]
         for (service_pk, provider_pk, title, price), quantity in zip(picked, quantities, strict=True):
             done = status == Order.Status.COMPLETED
@@ -136,7 +143,7 @@ def seed_benchmark_orders(
                     unit_price=price,
                     quantity=quantity,
                     status=OrderLine.Status.FULFILLED if done else OrderLine.Status.CANCELLED,
-                    fulfilled_at=min(placed + dt.timedelta(days=rng.uniform(1, 14)), now) if done else None,
+                    fulfilled_at=served if done else None,
                 )
             )
         if order.paid_at:
@@ -165,6 +172,7 @@ def seed_benchmark_orders(
 
     fresh_orders = Order.objects.filter(pk__in=by_number.values())
     fresh_orders.update(created_at=F("payment_due") - dt.timedelta(hours=48))
+    fresh_orders.filter(payment_method=Order.PaymentMethod.ON_SITE).update(payment_due=None)
     Payment.objects.filter(order__in=fresh_orders).update(
         confirmed_at=Subquery(Order.objects.filter(pk=OuterRef("order_id")).values("paid_at")[:1])
     )
@@ -186,7 +194,7 @@ def seed_benchmark_orders(
     Review.objects.filter(order_line__order__in=fresh_orders).update(
         created_at=Subquery(OrderLine.objects.filter(pk=OuterRef("order_line_id")).values("fulfilled_at")[:1])
     )
-    catalog_changed()  # the service pages show the new reviews
+    catalog_changed_now_and_on_commit()  # the service pages show the new reviews
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
@@ -200,7 +208,3 @@ def _number(placed: dt.datetime, taken: set[str], rng: random.Random) -> str:
         if number not in taken:
             taken.add(number)
             return number
-
-
-def _uuid(rng: random.Random) -> uuid.UUID:
-    return uuid.UUID(int=rng.getrandbits(128), version=4)

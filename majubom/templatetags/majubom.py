@@ -19,11 +19,12 @@ FORMATS = {
 
 # The letters FORMATS uses, written as Django's dateformat writes them (same translated names). A service
 # page shows up to 36 of these; Django's general formatter costs about 20 µs each, this about 4.
+_MERIDIEM = ("AM", "PM")  # translated by Django's own catalogue (오전/오후), as its formatter does
 _PARTS = {
     "n": lambda d: str(d.month),
     "j": lambda d: str(d.day),
     "D": lambda d: str(WEEKDAYS_ABBR[d.weekday()]),
-    "A": lambda d: _("PM") if d.hour > 11 else _("AM"),
+    "A": lambda d: _(_MERIDIEM[d.hour > 11]),
     "g": lambda d: str(d.hour % 12 or 12),
     "i": lambda d: f"{d.minute:02d}",
     "H": lambda d: f"{d.hour:02d}",

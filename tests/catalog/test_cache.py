@@ -115,8 +115,13 @@ def test_each_visitor_gets_their_own_csrf_token_in_the_cached_booking_form(shop)
     assert forged.status_code == 403  # another visitor's token from the same cached page is refused
 
 
-def test_the_service_page_expires_when_its_first_time_starts(shop):  # noqa: F811
+def test_the_service_page_expires_when_its_first_time_starts(shop, monkeypatch):  # noqa: F811
+    from catalog import cache as catalog_cache
     from catalog.views import _service_page
+
+    monkeypatch.setattr(
+        catalog_cache, "page_timeout_cap", lambda: catalog_cache.PAGE_TIMEOUT
+    )  # as with Redis
 
     soon = timezone.now() + dt.timedelta(minutes=3)
     SlotFactory(service=shop["yoga"], starts_at=soon, ends_at=soon + dt.timedelta(hours=1))
@@ -131,7 +136,36 @@ def test_seconds_until():
     from catalog.cache import seconds_until
 
     now = timezone.now()
-    assert seconds_until([], now=now) == 600
-    assert seconds_until([None, now + dt.timedelta(seconds=90)], now=now) == 90
+    assert seconds_until([], now=now, cap=600) == 600
+    assert seconds_until([None, now + dt.timedelta(seconds=90)], now=now, cap=600) == 90
     assert seconds_until([now + dt.timedelta(hours=2)], now=now, cap=60) == 60
-    assert seconds_until([now - dt.timedelta(seconds=5)], now=now) == 1  # already passed: recheck at once
+    assert (
+        seconds_until([now - dt.timedelta(seconds=5)], now=now, cap=600) == 1
+    )  # already passed: recheck at once
+
+
+def test_pages_keep_the_short_timeout_when_the_cache_is_not_shared(settings):
+    from catalog.cache import page_timeout_cap, seconds_until
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}  # per worker
+    assert page_timeout_cap() == 60 and seconds_until([]) == 60
+    settings.CACHES = {
+        "default": {"BACKEND": "majubom.redis_cache.RedisCache", "LOCATION": "redis://x:6379/0"}
+    }
+    assert page_timeout_cap() == 600
+
+
+def test_a_change_saved_in_a_transaction_is_seen_after_it_commits(client, django_capture_on_commit_callbacks):
+    """A request between the save and the commit may cache the old page; the commit makes it stale again."""
+    from django.db import transaction
+
+    from catalog.cache import catalog_version
+
+    service = ServiceFactory(title="가을 숲길 걷기")
+    with django_capture_on_commit_callbacks(execute=False) as callbacks, transaction.atomic():
+        service.title = "겨울 숲길 걷기"
+        service.save()
+    before_commit = catalog_version()
+    for callback in callbacks:
+        callback()
+    assert catalog_version() != before_commit

@@ -251,3 +251,25 @@ def test_home_links_domains_and_shows_experiences(client, market):
     assert 'href="/services/?domain=mental"' in html
     assert "마음 상담 1회 체험" in html
     assert Service.objects.published().count() == 4
+
+
+def test_when_every_time_is_full_the_page_still_shows_the_times_as_full(client):
+    service = ServiceFactory(title="인기 요가 교실")
+    starts = timezone.now() + dt.timedelta(days=2)
+    SlotFactory(
+        service=service, starts_at=starts, ends_at=starts + dt.timedelta(hours=1), capacity=3, booked=3
+    )
+    html = client.get(f"/services/{service.slug}/").content.decode()
+    assert "지금은 신청할 수 있는 시간이 없어요" in html
+    assert "option-full" in html and "마감" in html
+    assert 'name="slot"' not in html and "날짜 고르고 신청하기" not in html
+
+
+def test_sold_out_goods_offer_no_way_to_book(client):
+    goods = ServiceFactory(title="협동조합 도시락", delivery="shipped", stock=0, duration_minutes=None)
+    starts = timezone.now() + dt.timedelta(days=2)
+    SlotFactory(service=goods, starts_at=starts, ends_at=starts + dt.timedelta(hours=1), capacity=5)
+    html = client.get(f"/services/{goods.slug}/").content.decode()
+    assert "지금은 품절이에요" in html
+    assert "날짜 고르고 신청하기" not in html and "수량 고르고 담기" not in html
+    assert 'action="/cart/add/' not in html

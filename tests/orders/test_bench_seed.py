@@ -65,7 +65,15 @@ def test_scale_adds_residents_who_cannot_log_in_and_a_year_of_orders(seeded, set
         assert match, order.number
         # The number carries the date the resident placed it, in Seoul.
         assert match.group(1) == order.created_at.astimezone(SEOUL).strftime("%Y%m%d"), order.number
-        assert order.payment_due == order.created_at + dt.timedelta(hours=48)
+        if order.payment_method == Order.PaymentMethod.ON_SITE:
+            assert order.payment_due is None  # as checkout leaves it: paid when the service is used
+            assert len({line.provider_id for line in order.lines.all()}) == 1  # on-site: one enterprise
+        else:
+            assert order.payment_due == order.created_at + dt.timedelta(hours=48)
+        if order.paid_at:
+            assert order.created_at < order.paid_at <= now
+            for line in order.lines.all():
+                assert line.fulfilled_at is None or line.fulfilled_at >= order.paid_at
     # The orders spread over the year, and some were placed after 15:00 UTC, where the Seoul date differs
     # from the UTC one (so the check above tells the two apart).
     assert len({order.created_at.astimezone(SEOUL).date() for order in orders}) > 30
