@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "groups",
     "events",
     "orders",
+    "web",
+    "demo",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
