@@ -20,15 +20,17 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from majubom.admin_actions import run_each
+from majubom.admin_safety import SafeInputAdminMixin
 from majubom.errors import MajubomError
 
 from . import services
-from .forms import ServiceImageForm, SlotRepeatForm
-from .models import Need, Provider, ProviderMember, Service, ServiceImage, Slot
+from .forms import ProviderAdminForm, ServiceImageForm, SlotRepeatForm
+from .models import Need, Provider, ProviderMember, Service, ServiceChange, ServiceImage, Slot
 from .selectors import user_is_cooperative_staff, user_provider_ids
 
 
-class ProviderScopedMixin:
+class ProviderScopedMixin(SafeInputAdminMixin):
     """Limit an admin (or inline) to the rows of the providers the user is a member of.
 
     ``provider_field`` is the lookup from the model to its Provider ("provider", "service__provider",
@@ -123,6 +125,7 @@ class ProviderMemberInline(admin.TabularInline):
 @admin.register(Provider)
 class ProviderAdmin(ProviderScopedMixin, admin.ModelAdmin):
     provider_field = ""
+    form = ProviderAdminForm
     list_display = ["name", "kind", "district", "is_published", "published_services", "updated_at"]
     list_filter = ["is_published", "kind", "district"]
     search_fields = ["name", "address", "slug"]
@@ -147,9 +150,10 @@ class ProviderAdmin(ProviderScopedMixin, admin.ModelAdmin):
         return obj._published
 
     def get_readonly_fields(self, request, obj=None):
+        # Publication changes only by the actions "공개 승인" / "비공개로", which record who did it.
         if self._scoped(request):
             return ["slug", "kind", "is_published"]
-        return []
+        return ["is_published"]
 
     def get_prepopulated_fields(self, request, obj=None):
         return {} if self._scoped(request) else self.prepopulated_fields
@@ -171,17 +175,39 @@ class ProviderAdmin(ProviderScopedMixin, admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False if self._scoped(request) else super().has_delete_permission(request, obj)
 
+    def save_model(self, request, obj, form, change):
+        services.provider_update(provider=obj, by=request.user, changed=form.changed_data)
+
+    # The service records who changed what (majubom.audit); the admin's own entry would say it twice.
+    def log_addition(self, request, obj, message):
+        return None
+
+    def log_change(self, request, obj, message):
+        return None
+
     @admin.action(description=_("선택한 기업을 공개 승인"))
     def publish(self, request, queryset):
-        for provider in queryset:
-            services.provider_set_published(provider=provider, by=request.user, published=True)
-        self.message_user(request, _("공개 승인했어요."), messages.SUCCESS)
+        run_each(
+            self,
+            request,
+            queryset,
+            lambda provider: services.provider_set_published(
+                provider=provider, by=request.user, published=True
+            ),
+            done=lambda n: _("공개 승인했어요."),
+        )
 
     @admin.action(description=_("선택한 기업을 비공개로"))
     def unpublish(self, request, queryset):
-        for provider in queryset:
-            services.provider_set_published(provider=provider, by=request.user, published=False)
-        self.message_user(request, _("비공개로 바꿨어요."), messages.SUCCESS)
+        run_each(
+            self,
+            request,
+            queryset,
+            lambda provider: services.provider_set_published(
+                provider=provider, by=request.user, published=False
+            ),
+            done=lambda n: _("비공개로 바꿨어요."),
+        )
 
 
 @admin.register(ProviderMember)
@@ -220,6 +246,7 @@ class NeedAdmin(admin.ModelAdmin):
 class ServiceImageInline(ProviderScopedMixin, admin.StackedInline):
     model = ServiceImage
     form = ServiceImageForm
+    max_inline_rows = 20  # pictures of one service read from one post, at most
     provider_field = "service__provider"
     extra = 0
     fields = ["preview", "image", "alt_text", "position"]
@@ -261,7 +288,6 @@ class ServiceAdminForm(forms.ModelForm):
             "duration_minutes",
             "is_experience",
             "stock",
-            "status",
         ]
 
     def __init__(self, *args, **kwargs):
@@ -308,15 +334,17 @@ class ServiceAdmin(ProviderScopedMixin, admin.ModelAdmin):
                 _("가격과 이용 방법"),
                 {"fields": ["delivery", "price", "unit", "duration_minutes", "is_experience", "stock"]},
             ),
-            (_("상태"), {"fields": ["status", "published_at"]}),
+            (
+                _("상태 (검토 요청·공개·보관은 목록의 작업으로 바꿔요)"),
+                {"fields": ["status", "published_at"]},
+            ),
         ]
 
     def get_readonly_fields(self, request, obj=None):
-        readonly = ["published_at"]
-        if self._scoped(request):
-            readonly.append("status")
-            if obj is not None:
-                readonly.append("provider")
+        # The state changes only through the moderation actions, for everyone (services record who).
+        readonly = ["status", "published_at"]
+        if self._scoped(request) and obj is not None:
+            readonly.append("provider")
         return readonly
 
     def get_autocomplete_fields(self, request):
@@ -344,14 +372,56 @@ class ServiceAdmin(ProviderScopedMixin, admin.ModelAdmin):
         return obj._upcoming
 
     def save_model(self, request, obj, form, change):
-        if not change and self._scoped(request):
-            ids = self._provider_ids(request)
-            if len(ids) == 1:
-                obj.provider_id = next(iter(ids))
-            obj.status = Service.Status.DRAFT
-        if not obj.slug:
-            obj.slug = services.service_slug_generate(provider=obj.provider)
-        super().save_model(request, obj, form, change)
+        needs = form.cleaned_data.get("needs")
+        if not change:
+            services.service_create(service=obj, by=request.user, needs=needs)
+            return
+        pending = services.service_update(
+            service=obj, by=request.user, changed=form.changed_data, needs=needs
+        )
+        if pending is not None:
+            self.message_user(
+                request,
+                _(
+                    "공개 중인 서비스라서 이름·설명·가격·영역·건강 필요는 "
+                    "마주봄 협동조합이 확인한 뒤에 바뀌어요. 그때까지는 지금 공개된 내용이 보여요."
+                ),
+                messages.WARNING,
+            )
+
+    def save_related(self, request, form, formsets, change):
+        # The needs were saved by the service (or wait for review); only the inlines are left.
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET":
+            pending = ServiceChange.objects.filter(
+                service_id=object_id if str(object_id).isdigit() else None,
+                status=ServiceChange.Status.PENDING,
+            ).first()
+            if pending is not None and self.get_object(request, object_id) is not None:
+                self.message_user(
+                    request,
+                    _("조합의 확인을 기다리는 변경이 있어요 (%(when)s). 확인되면 주민에게 보여요.")
+                    % {"when": timezone.localtime(pending.updated_at).strftime("%Y-%m-%d %H:%M")},
+                    messages.WARNING,
+                )
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def save_formset(self, request, form, formset, change):
+        for part in formset.save(commit=False):
+            services.service_part_save(part=part, by=request.user)
+        for part in formset.deleted_objects:
+            services.service_part_delete(part=part, by=request.user)
+        formset.save_m2m()
+
+    # The services record who changed what (majubom.audit); the admin's own entry would say it twice.
+    def log_addition(self, request, obj, message):
+        return None
+
+    def log_change(self, request, obj, message):
+        return None
 
     def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
         actions = super().get_actions(request, action_location=action_location)
@@ -361,40 +431,41 @@ class ServiceAdmin(ProviderScopedMixin, admin.ModelAdmin):
 
     @admin.action(description=_("선택한 서비스의 검토를 조합에 요청"))
     def submit_for_review(self, request, queryset):
-        done = 0
-        for service in queryset:
-            try:
-                services.service_submit_for_review(service=service, by=request.user)
-                done += 1
-            except MajubomError as error:
-                self.message_user(request, f"{service.title}: {error.message}", messages.WARNING)
-        if done:
-            self.message_user(
-                request,
-                ngettext("%(n)d개 서비스의 검토를 요청했어요.", "%(n)d개 서비스의 검토를 요청했어요.", done)
-                % {"n": done},
-            )
+        run_each(
+            self,
+            request,
+            queryset,
+            lambda service: services.service_submit_for_review(service=service, by=request.user),
+            label=lambda service: service.title,
+            done=lambda n: (
+                ngettext("%(n)d개 서비스의 검토를 요청했어요.", "%(n)d개 서비스의 검토를 요청했어요.", n)
+                % {"n": n}
+            ),
+        )
 
     @admin.action(description=_("선택한 서비스를 공개 (조합)"))
     def publish(self, request, queryset):
-        done = 0
-        for service in queryset:
-            try:
-                services.service_publish(service=service, by=request.user)
-                done += 1
-            except MajubomError as error:
-                self.message_user(request, f"{service.title}: {error.message}", messages.WARNING)
-        if done:
-            self.message_user(
-                request,
-                ngettext("%(n)d개 서비스를 공개했어요.", "%(n)d개 서비스를 공개했어요.", done) % {"n": done},
-            )
+        run_each(
+            self,
+            request,
+            queryset,
+            lambda service: services.service_publish(service=service, by=request.user),
+            label=lambda service: service.title,
+            done=lambda n: (
+                ngettext("%(n)d개 서비스를 공개했어요.", "%(n)d개 서비스를 공개했어요.", n) % {"n": n}
+            ),
+        )
 
     @admin.action(description=_("선택한 서비스를 보관 (목록에서 내리기)"))
     def archive(self, request, queryset):
-        for service in queryset:
-            services.service_archive(service=service, by=request.user)
-        self.message_user(request, _("보관했어요. 주민에게 더는 보이지 않아요."))
+        run_each(
+            self,
+            request,
+            queryset,
+            lambda service: services.service_archive(service=service, by=request.user),
+            label=lambda service: service.title,
+            done=lambda n: _("보관했어요. 주민에게 더는 보이지 않아요."),
+        )
 
     def get_urls(self):
         urls = [
@@ -413,7 +484,7 @@ class ServiceAdmin(ProviderScopedMixin, admin.ModelAdmin):
         form = SlotRepeatForm(request.POST or None, initial={"first_date": timezone.localdate()})
         if request.method == "POST" and form.is_valid():
             try:
-                created = services.slots_repeat_weekly(service=service, **form.cleaned_data)
+                created = services.slots_repeat_weekly(service=service, by=request.user, **form.cleaned_data)
             except MajubomError as error:
                 form.add_error(None, error.message)
             else:
@@ -449,3 +520,100 @@ class SlotAdmin(ProviderScopedMixin, admin.ModelAdmin):
     date_hierarchy = "starts_at"
     readonly_fields = ["booked"]
     list_select_related = ["service"]
+
+    def save_model(self, request, obj, form, change):
+        services.service_part_save(part=obj, by=request.user)
+
+    def delete_model(self, request, obj):
+        services.service_part_delete(part=obj, by=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for slot in queryset:
+            services.service_part_delete(part=slot, by=request.user)
+
+
+@admin.register(ServiceChange)
+class ServiceChangeAdmin(ProviderScopedMixin, admin.ModelAdmin):
+    """Edits to published listings waiting for the cooperative. Enterprises see their own; the cooperative
+    approves or declines them."""
+
+    provider_field = "service__provider"
+    list_display = ["service", "changed_fields", "status", "submitted_by", "updated_at", "decided_by"]
+    list_filter = ["status"]
+    search_fields = ["service__title"]
+    list_select_related = ["service", "submitted_by", "decided_by"]
+    actions = ["approve", "reject"]
+    fields = [
+        "service",
+        "changes",
+        "status",
+        "submitted_by",
+        "created_at",
+        "updated_at",
+        "decided_by",
+        "note",
+    ]
+    readonly_fields = fields
+
+    @admin.display(description=_("바꾸려는 항목"))
+    def changed_fields(self, obj):
+        labels = []
+        for name in obj.data:
+            if name == "new_pictures":
+                labels.append(str(_("새 사진")))
+            else:
+                labels.append(str(Service._meta.get_field(name).verbose_name))
+        return ", ".join(labels)
+
+    @admin.display(description=_("바꾸려는 내용"))
+    def changes(self, obj):
+        rows = []
+        for name, value in obj.data.items():
+            if name == "new_pictures":
+                rows.append(format_html("<li>{}: {}</li>", _("새 사진"), value))
+                continue
+            field = Service._meta.get_field(name)
+            if name == "needs":
+                value = ", ".join(Need.objects.filter(pk__in=value).values_list("name", flat=True))
+            elif field.choices:
+                value = dict(field.choices).get(value, value)
+            rows.append(format_html("<li>{} → {}</li>", field.verbose_name, value))
+        return format_html("<ul>{}</ul>", format_html("".join(str(row) for row in rows)))
+
+    def has_add_permission(self, request, *args):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
+        actions = super().get_actions(request, action_location=action_location)
+        if self._scoped(request):
+            actions.pop("approve", None)
+            actions.pop("reject", None)
+        return actions
+
+    @admin.action(description=_("선택한 변경을 반영 (조합)"))
+    def approve(self, request, queryset):
+        run_each(
+            self,
+            request,
+            queryset.select_related("service"),
+            lambda change: services.service_change_approve(change=change, by=request.user),
+            label=lambda change: change.service.title,
+            done=lambda n: ngettext("%(n)d건을 반영했어요.", "%(n)d건을 반영했어요.", n) % {"n": n},
+        )
+
+    @admin.action(description=_("선택한 변경을 반려 (조합)"))
+    def reject(self, request, queryset):
+        run_each(
+            self,
+            request,
+            queryset.select_related("service"),
+            lambda change: services.service_change_reject(change=change, by=request.user),
+            label=lambda change: change.service.title,
+            done=lambda n: ngettext("%(n)d건을 반려했어요.", "%(n)d건을 반려했어요.", n) % {"n": n},
+        )

@@ -99,3 +99,17 @@ def image_process(upload) -> ProcessedImage:
         width=image.width,
         height=image.height,
     )
+
+
+LOGO_MAX = (800, 800)
+
+
+def picture_process(upload, *, max_size: tuple[int, int] = LOGO_MAX) -> ContentFile:
+    """One picture (an enterprise's logo; later group and booth pictures) under the same rules as service
+    pictures: checked with Pillow, EXIF dropped, re-encoded at most ``max_size``, under a random name."""
+    image = image_open_checked(upload)
+    fmt = image.format
+    image = ImageOps.exif_transpose(image)
+    image.info.pop("exif", None)
+    image.thumbnail(max_size, Image.Resampling.LANCZOS)
+    return ContentFile(_encode(image, fmt), name=f"{uuid.uuid4().hex}.{FORMATS[fmt]}")

@@ -206,6 +206,12 @@ class Service(models.Model):
         return self.delivery == Delivery.SHIPPED
 
     @property
+    def books_by_time(self) -> bool:
+        """Booked by choosing a time: services without a stock that are not goods. Goods, and services
+        sold by stock, are booked by quantity. The service page and the cart both follow this one rule."""
+        return self.stock is None and not self.is_goods
+
+    @property
     def delivery_help(self) -> str:
         return DELIVERY_HELP[Delivery(self.delivery)]
 
@@ -219,6 +225,12 @@ class ServiceImage(models.Model):
     image = models.ImageField(_("사진"), upload_to="services/original/")
     card = models.ImageField(_("목록용 사진"), upload_to="services/card/", blank=True, editable=False)
     detail = models.ImageField(_("상세용 사진"), upload_to="services/detail/", blank=True, editable=False)
+    is_pending = models.BooleanField(
+        _("검토 기다림"),
+        default=False,
+        editable=False,
+        help_text=_("공개 중인 서비스에 기업이 새로 올린 사진은 조합이 확인한 뒤에 보여요."),
+    )
     alt_text = models.CharField(
         _("사진 설명(대체 텍스트)"),
         max_length=200,
@@ -286,3 +298,53 @@ class Slot(models.Model):
             raise ValidationError({"ends_at": _("끝나는 시간은 시작 시간보다 늦어야 해요.")})
         if self.capacity is not None and self.booked > self.capacity:
             raise ValidationError({"capacity": _("이미 예약된 자리보다 정원을 적게 할 수 없어요.")})
+
+
+class ServiceChange(models.Model):
+    """Edits an enterprise made to a published listing, waiting for the cooperative: what residents rely
+    on (title, texts, price, unit, domain, needs, new pictures) stays as published until it is approved."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("검토 기다림")
+        APPROVED = "approved", _("반영함")
+        REJECTED = "rejected", _("반려함")
+
+    REVIEWED_FIELDS = ("title", "summary", "description", "price", "unit", "domain")
+
+    service = models.ForeignKey(
+        Service, on_delete=models.CASCADE, related_name="changes", verbose_name=_("서비스")
+    )
+    data = models.JSONField(_("바꾸려는 내용"), default=dict)
+    status = models.CharField(_("상태"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("요청한 사람"),
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("결정한 사람"),
+    )
+    note = models.CharField(_("반려 이유"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("요청한 때"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("고친 때"), auto_now=True)
+    decided_at = models.DateTimeField(_("결정한 때"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("공개 서비스 변경 요청")
+        verbose_name_plural = _("공개 서비스 변경 요청")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["service"], condition=Q(status="pending"), name="servicechange_one_pending"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.service} · {self.get_status_display()}"

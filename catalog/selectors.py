@@ -22,6 +22,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -46,6 +47,27 @@ class ServiceFilters:
     price_max: int | None = None
     q: str = ""
     sort: str = ServiceSort.RECOMMENDED
+
+    def as_query(self) -> QueryDict:
+        """The filters as a canonical query string: only the values that were understood, in a fixed
+        order. Cache keys and page links are built from it, so junk or tracking parameters in the address
+        neither create new cache entries nor leak into the links."""
+        query = QueryDict(mutable=True)
+        values = [
+            ("q", self.q),
+            ("domain", self.domain),
+            ("need", self.need),
+            ("district", self.district),
+            ("delivery", self.delivery),
+            ("price_max", "" if self.price_max is None else str(self.price_max)),
+            ("experience", "1" if self.experience else ""),
+            ("available", "1" if self.available else ""),
+            ("sort", "" if self.sort == ServiceSort.RECOMMENDED else self.sort),
+        ]
+        for name, value in values:
+            if value:
+                query[name] = value
+        return query
 
     def active_count(self) -> int:
         """How many narrowing filters are set (search and sort are not counted)."""
@@ -88,7 +110,9 @@ def service_cards(queryset: QuerySet, *, now=None, with_needs: bool = False) -> 
     """What a service card shows: provider, first pictures, the next time with seats left; and the needs
     when the caller explains a recommendation with them."""
     now = now or timezone.now()
-    prefetch = [Prefetch("images", queryset=ServiceImage.objects.order_by("position", "pk"))]
+    prefetch = [
+        Prefetch("images", queryset=ServiceImage.objects.filter(is_pending=False).order_by("position", "pk"))
+    ]
     if with_needs:
         prefetch.append(Prefetch("needs", queryset=Need.objects.order_by("name")))
     return (
@@ -173,10 +197,17 @@ def service_page(*, slug: str, slot_limit: int = 12, now=None) -> ServicePage:
     service = get_object_or_404(Service.objects.published().select_related("provider"), slug=slug)
     return ServicePage(
         service=service,
-        images=list(ServiceImage.objects.filter(service=service).order_by("position", "pk")),
+        images=list(
+            ServiceImage.objects.filter(service=service, is_pending=False).order_by("position", "pk")
+        ),
         needs=list(Need.objects.filter(services=service).order_by("name")),
         slots=list(Slot.objects.filter(service=service).upcoming(now).order_by("starts_at")[:slot_limit]),
     )
+
+
+def service_ids_for_slug(*, slug: str) -> tuple[int, int] | None:
+    """(service id, provider id) of the listing at ``slug`` — what its cached page is keyed by."""
+    return Service.objects.filter(slug=slug).values_list("pk", "provider_id").first()
 
 
 def services_of_provider(*, provider: Provider, exclude: Service | None = None, limit: int | None = None):

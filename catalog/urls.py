@@ -2,11 +2,13 @@ from django.urls import path
 
 from . import views
 
+# The service page itself ("catalog:service_detail") shows reviews and the cart form too; it is composed
+# and routed on the top floor (web/urls.py), in this namespace.
+
 app_name = "catalog"
 
 urlpatterns = [
     path("services/", views.service_list, name="service_list"),
-    path("services/<slug:slug>/", views.service_detail, name="service_detail"),
     path("providers/", views.provider_list, name="provider_list"),
     path("providers/<slug:slug>/", views.provider_detail, name="provider_detail"),
 ]

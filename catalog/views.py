@@ -1,120 +1,96 @@
+"""The catalogue's own pages: the service list with its filters, the enterprises and an enterprise's page.
+(The service page shows reviews and the cart form too, so it is composed on the top floor, ``web/``.)"""
+
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import render
-from django.template.loader import render_to_string
-from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
+from majubom import pagecache
+
 from . import selectors
-from .cache import CSRF_SLOT, cached_fragment, cached_value, seconds_until, with_csrf
 from .forms import ProviderFilterForm, ServiceFilterForm
 
 SERVICES_PER_PAGE = 12
 PROVIDERS_PER_PAGE = 20
+# Page numbers beyond this share one cache entry (the last page is shown for any of them).
+MAX_CACHED_PAGE = 500
+
+
+def page_number(raw) -> int:
+    """The page asked for, as a number (junk is page 1): cache keys use it, never the raw value."""
+    try:
+        number = int(str(raw))
+    except (TypeError, ValueError):
+        return 1
+    return min(max(number, 1), MAX_CACHED_PAGE)
 
 
 @require_GET
 @vary_on_headers("HX-Request")
 def service_list(request):
-    form = ServiceFilterForm(request.GET, needs=selectors.need_choices)
-    filters = form.to_filters()
+    filters = ServiceFilterForm(request.GET, needs=selectors.need_choices).to_filters()
+    query = filters.as_query()
+    number = page_number(request.GET.get("page"))
+    parts = f"{query.urlencode()}|{number}"
 
-    def render_results() -> str:
+    def results_context() -> dict:
         queryset = selectors.service_list(filters=filters)
-        page = Paginator(queryset, SERVICES_PER_PAGE).get_page(request.GET.get("page"))
-        context = {"filters": filters, "page": page, "services": page.object_list}
-        return render_to_string("catalog/service_list.html#results", context, request=request)
+        page = Paginator(queryset, SERVICES_PER_PAGE).get_page(number)
+        return {"filters": filters, "query": query, "page": page, "services": page.object_list}
 
-    def render_filters() -> str:
-        context = {"form": form, "filters": filters, "active_filters": filters.active_count()}
-        return render_to_string("catalog/service_list.html#filters", context, request=request)
+    def filters_context() -> dict:
+        # Bound to the canonical filters, not to the raw query string: what is shown is what was understood.
+        form = ServiceFilterForm(query, needs=selectors.need_choices)
+        form.is_valid()
+        return {"form": form, "filters": filters, "active_filters": filters.active_count()}
 
-    # Form and results depend only on the query string (and the catalogue's version): shared by everyone.
-    key = _query_key(request)
-    results = cached_fragment("services", key, render_results)
+    results = pagecache.cached_render(
+        "services",
+        scopes=[pagecache.LISTING],
+        parts=parts,
+        template="catalog/service_list.html#results",
+        context=results_context,
+    )
     if request.htmx:
         return HttpResponse(results)
-    context = {"filters_form": cached_fragment("services-form", key, render_filters), "results": results}
-    return render(request, "catalog/service_list.html", context)
-
-
-def _query_key(request) -> str:
-    return "&".join(sorted(f"{k}={v}" for k, values in request.GET.lists() for v in values))
-
-
-@require_GET
-def service_detail(request, slug: str):
-    # Everything below the site header is the same for every visitor: one cache entry, no queries when warm.
-    page = cached_value(
-        "service-page", slug, lambda: _service_page(slug), timeout=lambda page: page["expires"]
+    filters_form = pagecache.cached_render(
+        "services-form",
+        scopes=[pagecache.LISTING],
+        parts=query.urlencode(),
+        template="catalog/service_list.html#filters",
+        context=filters_context,
     )
-    context = {"page_title": page["title"], "content": with_csrf(page["content"], request)}
-    return render(request, "catalog/service_detail.html", context)
-
-
-def _service_page(slug: str) -> dict:
-    """The shared part of a service page, rendered without the request (no per-visitor value can slip in),
-    and how many seconds it stays true: until the first time it lists (its own or a sibling card's) starts."""
-    page = selectors.service_page(slug=slug)
-    service, provider, slots = page.service, page.service.provider, page.slots
-    cards = cached_value(
-        "provider-cards",
-        str(provider.pk),
-        lambda: _provider_cards(provider),
-        timeout=lambda cards: seconds_until(next_at for _pk, _html, next_at in cards),
-    )
-    open_slots = [slot for slot in slots if slot.seats_left]
-    context = {
-        "service": service,
-        "provider": provider,
-        "images": page.images,
-        "needs": page.needs,
-        "slots": slots,
-        "open_slots": open_slots,
-        # Services without stock are booked by time; goods, and services sold by stock, by quantity.
-        "by_quantity": service.is_goods or not (slots or (service.stock is None and not service.is_goods)),
-        "more_cards": [mark_safe(html) for pk, html, _next in cards if pk != service.pk][:3],  # noqa: S308
-        "csrf_field": CSRF_SLOT,
-    }
-    return {
-        "title": f"{service.title} · {provider.name}",
-        "content": render_to_string("catalog/service_detail.html#content", context),
-        "expires": seconds_until([*(slot.starts_at for slot in slots), *(n for _pk, _h, n in cards)]),
-    }
-
-
-def _provider_cards(provider) -> list[tuple[int, str, object]]:
-    """A provider's first cards, shared by all its service pages: (service id, html, next time)."""
-    services = selectors.services_of_provider(provider=provider, limit=4)
-    return [
-        (s.pk, render_to_string("catalog/_service_card.html", {"service": s}), s.next_slot_at)
-        for s in services
-    ]
+    return render(request, "catalog/service_list.html", {"filters_form": filters_form, "results": results})
 
 
 @require_GET
 def provider_list(request):
     form = ProviderFilterForm(request.GET)
-    page = Paginator(selectors.provider_list(**form.values()), PROVIDERS_PER_PAGE).get_page(
-        request.GET.get("page")
+    values = form.values()
+    query = QueryDict(mutable=True)
+    query.update({name: value for name, value in values.items() if value})
+    page = Paginator(selectors.provider_list(**values), PROVIDERS_PER_PAGE).get_page(
+        page_number(request.GET.get("page"))
     )
     return render(
-        request, "catalog/provider_list.html", {"form": form, "page": page, "providers": page.object_list}
+        request,
+        "catalog/provider_list.html",
+        {"form": form, "page": page, "providers": page.object_list, "query": query},
     )
 
 
 @require_GET
 def provider_detail(request, slug: str):
     provider = selectors.provider_detail(slug=slug)
-
-    def render_services() -> str:
-        services = selectors.services_of_provider(provider=provider)
-        return render_to_string(
-            "catalog/provider_detail.html#services", {"services": services}, request=request
-        )
-
-    services_html = cached_fragment("provider-services", str(provider.pk), render_services)
+    services_html = pagecache.cached_render(
+        "provider-services",
+        scopes=[pagecache.provider(provider.pk)],
+        template="catalog/provider_detail.html#services",
+        context=lambda: {"services": selectors.services_of_provider(provider=provider)},
+        timeout=pagecache.FRAGMENT_TIMEOUT,
+    )
     return render(
         request, "catalog/provider_detail.html", {"provider": provider, "services_html": services_html}
     )

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Sum, Value, When
 from django.http import Http404
 from django.utils import timezone
 
-from catalog.cache import FRAGMENT_TIMEOUT, catalog_version
 from catalog.models import Delivery, Need, Service, Slot
 from catalog.selectors import service_cards
+from majubom import pagecache
 from majubom.choices import HEALTH_DOMAIN_DETAIL, HealthDomain
 
 from .models import Assessment, NeedRule
@@ -126,14 +124,11 @@ def recommend_services(
         .values_list("pk", flat=True)[:limit]
     )
     # Residents with the same needs and preferences get the same ranking: it is cached under the
-    # catalogue's version, so a listing change or a booking shows at once.
+    # listing's version, so a listing change, or a time filling up, shows at once.
     profile = f"{sorted(weights.items())}|{preferences.district}|{preferences.delivery}|{limit}"
-    digest = hashlib.blake2b(profile.encode(), digest_size=12).hexdigest()
-    key = f"healthcheck:ranking:{catalog_version()}:{digest}"
-    ranked_ids = cache.get(key)
-    if ranked_ids is None:
-        ranked_ids = list(ranked)
-        cache.set(key, ranked_ids, timeout=FRAGMENT_TIMEOUT)
+    ranked_ids = pagecache.cached_value(
+        "healthcheck-ranking", scopes=[pagecache.LISTING], parts=profile, compute=lambda: list(ranked)
+    )
     by_id = {
         service.pk: service
         for service in service_cards(Service.objects.filter(pk__in=ranked_ids), now=now, with_needs=True)

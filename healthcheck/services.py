@@ -27,30 +27,46 @@ def _remember_in_session(session, assessment: Assessment) -> None:
     session[SESSION_KEY] = [str(assessment.token), *tokens][:50]
 
 
-def assessment_submit(*, kind: str, answers: dict[str, int], submission_id: uuid.UUID, session) -> Assessment:
-    """Score and store a completed test for this browser session. A double submit (same submission id)
-    returns the first result instead of storing a second one."""
+def _owned_by(assessment: Assessment, *, session, user=None) -> bool:
+    if assessment.user_id is not None:
+        return user is not None and user.is_authenticated and assessment.user_id == user.pk
+    return str(assessment.token) in session.get(SESSION_KEY, [])
+
+
+def assessment_submit(
+    *, kind: str, answers: dict[str, int], submission_id: uuid.UUID, session, user=None
+) -> Assessment:
+    """Score and store a completed test for this browser session. A double submit (same submission id,
+    same browser or account) returns the first result instead of storing a second one. A submission id
+    that belongs to someone else's result never leads to it: the answers are stored as a new result."""
     results = {scale_id: result.as_dict() for scale_id, result in score_answers(answers).items()}
-    try:
+
+    def create(submission: uuid.UUID) -> Assessment:
         with transaction.atomic():
-            assessment = Assessment.objects.create(
-                submission_id=submission_id,
+            return Assessment.objects.create(
+                submission_id=submission,
                 kind=kind,
                 instrument_versions=instrument_versions(kind),
                 answers=answers,
                 results=results,
             )
+
+    try:
+        assessment = create(submission_id)
     except IntegrityError:
         assessment = Assessment.objects.get(submission_id=submission_id)
+        if not _owned_by(assessment, session=session, user=user):
+            assessment = create(uuid.uuid4())
     _remember_in_session(session, assessment)
     return assessment
 
 
-def assessment_save_to_account(*, assessment: Assessment, user, consent: bool) -> Assessment:
-    """Keep a result in the resident's account; only with explicit consent to 민감정보 processing."""
+def assessment_save_to_account(*, assessment: Assessment, user, consent: bool, session) -> Assessment:
+    """Keep a result in the resident's account; only with explicit consent to 민감정보 processing, and only
+    a result this browser took (or the account already holds)."""
     if not consent:
         raise ConsentRequired(_("내 계정에 저장하려면 동의가 필요해요."))
-    if assessment.user_id not in (None, user.pk):
+    if not _owned_by(assessment, session=session, user=user):
         raise MajubomError(_("다른 분의 결과는 저장할 수 없어요."))
     Assessment.objects.filter(pk=assessment.pk, user__isnull=True).update(
         user=user, consent=True, consented_at=timezone.now()

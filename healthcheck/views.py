@@ -29,6 +29,7 @@ def take_test(request, kind: str):
             answers=form.answers(),
             submission_id=form.cleaned_data["submission"],
             session=request.session,
+            user=request.user,
         )
         return redirect("healthcheck:results", token=assessment.token)
     template = "healthcheck/test_quick.html" if kind == "quick" else "healthcheck/test_detailed.html"
@@ -65,7 +66,9 @@ def save_result(request, token):
     try:
         if not form.is_valid():
             raise services.ConsentRequired(form.errors["consent"][0])
-        services.assessment_save_to_account(assessment=assessment, user=request.user, consent=True)
+        services.assessment_save_to_account(
+            assessment=assessment, user=request.user, consent=True, session=request.session
+        )
     except MajubomError as error:
         messages.error(request, error.message)
         return redirect("healthcheck:results", token=assessment.token)

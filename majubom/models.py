@@ -98,6 +98,11 @@ class NotificationLog(models.Model):
     subject = models.CharField(_("제목"), max_length=200)
     status = models.CharField(_("상태"), max_length=10, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveSmallIntegerField(_("시도 횟수"), default=0)
+    # The message itself, kept until it is sent (the outbox): written in the same transaction as the
+    # change it tells about, so a broker that is down loses nothing — a beat task sends what is pending.
+    text = models.TextField(_("본문"), blank=True, editable=False)
+    html = models.TextField(_("HTML 본문"), blank=True, editable=False)
+    attachments = models.JSONField(_("첨부"), default=list, blank=True, editable=False)
     created_at = models.DateTimeField(_("만든 때"), auto_now_add=True)
     sent_at = models.DateTimeField(_("보낸 때"), null=True, blank=True)
 
@@ -105,6 +110,7 @@ class NotificationLog(models.Model):
         verbose_name = _("알림 기록")
         verbose_name_plural = _("알림 기록")
         ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "created_at"], name="notificationlog_pending")]
 
     def __str__(self) -> str:
         return f"{self.key} → {self.recipient} ({self.get_status_display()})"

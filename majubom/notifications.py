@@ -1,13 +1,16 @@
 """Notifications: Korean text+HTML emails, sent by a Celery task once per dedupe key.
 
-``notify()`` renders the message now (in the language and with the data of the moment) and enqueues
-the sending with ``transaction.on_commit``: nothing goes out for a transaction that rolls back.
-``notification_deliver()`` is what the task runs: it records the key in ``NotificationLog`` and holds
-that row's lock while sending, so a duplicated or retried task finds the key already sent and stops.
+``notify()`` renders the message now (in the language and with the data of the moment) and writes it to
+the outbox, a ``NotificationLog`` row, in the caller's transaction: nothing goes out for a transaction that
+rolls back, and nothing is lost when the broker is down. After commit the sending is enqueued; if that
+fails, the beat task ``notifications_send_pending`` enqueues what is still pending once the broker is back.
+``notification_deliver()`` is what the task runs: it holds the row's lock while sending, so a duplicated
+or retried task finds the key already sent and stops.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from functools import partial
 
@@ -43,35 +46,88 @@ def notify(*, key: str, to: str, template: str, context: dict, attachments: list
 def notify_rendered(
     *, key: str, to: str, subject: str, text: str, html: str = "", attachments: list[dict] | None = None
 ) -> None:
-    from .tasks import notification_send_task
-
-    transaction.on_commit(
-        partial(
-            notification_send_task.delay,
-            key=key,
-            to=to,
-            subject=subject,
-            text=text,
-            html=html,
-            attachments=attachments or [],
-        )
-    )
-
-
-def notification_deliver(
-    *, key: str, to: str, subject: str, text: str, html: str = "", attachments: list[dict] | None = None
-) -> bool:
-    """Send the message unless ``key`` was already sent. Returns True when this call sent it.
-
-    Connection and SMTP errors propagate (the task retries them); the log row then stays ``pending``.
-    """
     try:
         with transaction.atomic():
             NotificationLog.objects.get_or_create(
-                key=key, defaults={"recipient": to, "subject": subject[:200]}
+                key=key,
+                defaults={
+                    "recipient": to,
+                    "subject": subject[:200],
+                    "text": text,
+                    "html": html,
+                    "attachments": attachments or [],
+                },
             )
     except IntegrityError:
-        pass  # another worker inserted the same key first; the lock below orders us behind it
+        pass  # the same key was written at the same moment: the row lock in delivery sends it once
+    # Enqueued even when the key exists (a redelivered hook): delivery finds it sent and stops.
+    transaction.on_commit(partial(enqueue, key=key))
+
+
+def enqueue(*, key: str) -> bool:
+    """Hand a pending message to the worker. A broker that is down is logged, never raised: the message
+    waits in the outbox for ``notifications_send_pending``."""
+    from .tasks import notification_send_task
+
+    try:
+        notification_send_task.delay(key=key)
+    except Exception:
+        logger.exception("notification %s stays in the outbox: the broker did not take it", key)
+        return False
+    return True
+
+
+OUTBOX_GRACE = dt.timedelta(minutes=2)
+
+
+def notifications_send_pending(*, now=None, limit: int = 500) -> int:
+    """Enqueue the outbox's pending messages that were not handed over (older than a short grace, so a
+    message just enqueued is not sent twice — and if it were, the row lock sends it once). Returns how
+    many were enqueued."""
+    now = now or timezone.now()
+    keys = list(
+        NotificationLog.objects.filter(
+            status=NotificationLog.Status.PENDING, created_at__lt=now - OUTBOX_GRACE
+        )
+        .exclude(text="")
+        .order_by("created_at")
+        .values_list("key", flat=True)[:limit]
+    )
+    return sum(enqueue(key=key) for key in keys)
+
+
+def notification_deliver(
+    *,
+    key: str,
+    to: str | None = None,
+    subject: str = "",
+    text: str = "",
+    html: str = "",
+    attachments: list[dict] | None = None,
+) -> bool:
+    """Send the outbox's message ``key`` unless it was already sent. Returns True when this call sent it.
+    (A message given whole, as tasks queued before the outbox carried it, is written to the outbox first.)
+
+    Connection and SMTP errors propagate (the task retries them); the log row then stays ``pending``.
+    """
+    if to is not None:
+        try:
+            with transaction.atomic():
+                NotificationLog.objects.get_or_create(
+                    key=key,
+                    defaults={
+                        "recipient": to,
+                        "subject": subject[:200],
+                        "text": text,
+                        "html": html,
+                        "attachments": attachments or [],
+                    },
+                )
+        except IntegrityError:
+            pass  # another worker inserted the same key first; the lock below orders us behind it
+    if not NotificationLog.objects.filter(key=key).exists():
+        logger.warning("notification %s is not in the outbox, nothing to send", key)
+        return False
     with transaction.atomic():
         log = NotificationLog.objects.select_for_update().get(key=key)
         if log.status == NotificationLog.Status.SENT:
@@ -84,14 +140,15 @@ def notification_deliver(
         log = NotificationLog.objects.select_for_update().get(key=key)
         if log.status == NotificationLog.Status.SENT:
             return False
-        message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [to])
-        if html:
-            message.attach_alternative(html, "text/html")
-        for attachment in attachments or []:
+        message = EmailMultiAlternatives(log.subject, log.text, settings.DEFAULT_FROM_EMAIL, [log.recipient])
+        if log.html:
+            message.attach_alternative(log.html, "text/html")
+        for attachment in log.attachments or []:
             message.attach(attachment["filename"], attachment["content"], attachment["mimetype"])
         message.send()
+        # Sent: the log keeps who, what subject and when; the body is not kept longer than needed.
         NotificationLog.objects.filter(pk=log.pk).update(
-            status=NotificationLog.Status.SENT, sent_at=timezone.now()
+            status=NotificationLog.Status.SENT, sent_at=timezone.now(), text="", html="", attachments=[]
         )
     return True
 

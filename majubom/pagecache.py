@@ -104,7 +104,8 @@ def changed(*scopes: str) -> None:
         return
     unique = list(dict.fromkeys(scopes))
     _bump(unique)
-    transaction.on_commit(lambda: _bump(unique))
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(lambda: _bump(unique))
 
 
 # --- keys ----------------------------------------------------------------------------------------------

@@ -29,6 +29,12 @@ if not SECRET_KEY:
     SECRET_KEY = "django-insecure-development-only-key-do-not-use-in-production-majubom"
 
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]", "testserver"])
+if not DEBUG and any(host.strip() in {"*", ".*"} for host in ALLOWED_HOSTS):
+    # Any Host header would be trusted (password-reset links, absolute URLs): refuse to start.
+    raise SystemExit(
+        "ERROR: DJANGO_ALLOWED_HOSTS must name the site's hosts when DJANGO_DEBUG is false, not '*' "
+        "(e.g. DJANGO_ALLOWED_HOSTS=majubom.kr,www.majubom.kr)."
+    )
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
@@ -57,6 +63,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "majubom.middleware.RefuseNulMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -70,7 +77,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
 ]
 
-ROOT_URLCONF = "majubom.urls"
+ROOT_URLCONF = "web.urls"
 WSGI_APPLICATION = "majubom.wsgi.application"
 
 TEMPLATES = [
@@ -113,6 +120,8 @@ if REDIS_URL:
             "BACKEND": "majubom.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "majubom",
+            # A cache that does not answer is skipped quickly (see majubom/redis_cache.py).
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
         }
     }
 else:
@@ -142,6 +151,10 @@ CELERY_BEAT_SCHEDULE = {
     "orders-booking-reminders": {
         "task": "orders.tasks.bookings_remind_task",
         "schedule": crontab(minute=5),
+    },
+    "notifications-send-pending": {
+        "task": "majubom.tasks.notifications_send_pending_task",
+        "schedule": crontab(minute="*"),
     },
     "notification-log-purge": {
         "task": "majubom.tasks.notification_log_purge_task",
@@ -275,6 +288,9 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 LOGGING = {
     "version": 1,

@@ -17,7 +17,14 @@ TRANSIENT_ERRORS = (smtplib.SMTPException, ConnectionError, socket.timeout, Time
     max_retries=8,
 )
 def notification_send_task(
-    self, *, key: str, to: str, subject: str, text: str, html: str = "", attachments: list | None = None
+    self,
+    *,
+    key: str,
+    to: str | None = None,
+    subject: str = "",
+    text: str = "",
+    html: str = "",
+    attachments: list | None = None,
 ) -> bool:
     return notifications.notification_deliver(
         key=key, to=to, subject=subject, text=text, html=html, attachments=attachments
@@ -27,3 +34,9 @@ def notification_send_task(
 @shared_task
 def notification_log_purge_task() -> int:
     return notifications.notification_log_purge()
+
+
+@shared_task
+def notifications_send_pending_task() -> int:
+    """What the outbox still holds (the broker was down when it was written) goes out now."""
+    return notifications.notifications_send_pending()

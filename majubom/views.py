@@ -1,3 +1,7 @@
+"""The core's own views: the health check and the guarded admin "view on site" redirect."""
+
+import re
+
 from django.contrib import admin
 from django.contrib.admin.exceptions import NotRegistered
 from django.contrib.admin.utils import unquote
@@ -6,35 +10,10 @@ from django.contrib.contenttypes.views import shortcut
 from django.core.cache import cache
 from django.db import connection
 from django.http import Http404, JsonResponse
-from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from catalog import selectors as catalog_selectors
-from catalog.cache import cached_fragment
-
-from .choices import HEALTH_DOMAIN_DETAIL, HealthDomain
-
 HEALTHZ_CACHE_KEY = "healthz"
-
-
-@require_GET
-def home(request):
-    """The market's front door. It lives in the project package because it gathers several apps."""
-
-    def render_market() -> str:
-        market = {
-            "experience_services": catalog_selectors.home_experience_services(limit=6),
-            "upcoming_slots": catalog_selectors.home_upcoming_slots(limit=6),
-        }
-        return render_to_string("majubom/home.html#market", market, request=request)
-
-    context = {
-        "domains": [(domain, HEALTH_DOMAIN_DETAIL[domain]) for domain in HealthDomain],
-        "market": cached_fragment("home-market", "", render_market),
-    }
-    return render(request, "majubom/home.html", context)
 
 
 @never_cache
@@ -64,7 +43,9 @@ def admin_view_on_site(request, content_type_id, object_id):
     Django's own shortcut only checks that the user is staff, so a provider member could probe another
     enterprise's ids and learn the slugs of its drafts.
     """
-    content_type = ContentType.objects.filter(pk=content_type_id).first()
+    if not re.fullmatch(r"[0-9]{1,18}", str(content_type_id)):
+        raise Http404
+    content_type = ContentType.objects.filter(pk=int(content_type_id)).first()
     model = content_type.model_class() if content_type else None
     try:
         model_admin = admin.site.get_model_admin(model) if model else None
@@ -75,4 +56,4 @@ def admin_view_on_site(request, content_type_id, object_id):
     obj = model_admin.get_object(request, unquote(object_id))
     if obj is None or not model_admin.has_view_permission(request, obj):
         raise Http404
-    return shortcut(request, content_type_id, object_id)
+    return shortcut(request, str(content_type.pk), str(obj.pk))

@@ -10,11 +10,9 @@ import csv
 import datetime as dt
 
 from django import forms
-from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.options import ActionLocation
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, F, Sum
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -24,9 +22,11 @@ from django.utils.translation import ngettext
 
 from catalog.admin import ProviderScopedMixin
 from catalog.selectors import user_is_cooperative_staff
+from majubom.admin_actions import run_each
+from majubom.admin_safety import SafeInputAdminMixin
 from majubom.errors import MajubomError
 
-from . import services
+from . import selectors, services
 from .models import Order, OrderLine, Payment, Review
 
 
@@ -72,7 +72,7 @@ class RefundForm(forms.Form):
 
 
 @admin.register(Order)
-class OrderAdmin(admin.ModelAdmin):
+class OrderAdmin(SafeInputAdminMixin, admin.ModelAdmin):
     """Cooperative staff only (Django permissions); provider members use the order line admin."""
 
     list_display = [
@@ -139,33 +139,33 @@ class OrderAdmin(admin.ModelAdmin):
             )
         form = PaymentReferenceForm(request.POST)
         form.is_valid()
-        done = 0
-        for order in queryset:
-            try:
-                services.payment_confirm(
-                    order=order,
-                    by=request.user,
-                    amount=order.total,
-                    reference=form.cleaned_data.get("reference", ""),
-                )
-                done += 1
-            except MajubomError as error:
-                self.message_user(request, f"{order.number}: {error.message}", messages.WARNING)
-        if done:
-            self.message_user(
-                request,
-                ngettext("%(n)d건의 입금을 확인했어요.", "%(n)d건의 입금을 확인했어요.", done) % {"n": done},
-                messages.SUCCESS,
-            )
+        reference = form.cleaned_data.get("reference", "")
+        run_each(
+            self,
+            request,
+            queryset,
+            lambda order: services.payment_confirm(
+                order=order, by=request.user, amount=order.total, reference=reference
+            ),
+            label=lambda order: order.number,
+            done=lambda n: (
+                ngettext("%(n)d건의 입금을 확인했어요.", "%(n)d건의 입금을 확인했어요.", n) % {"n": n}
+            ),
+        )
         return None
 
     @admin.action(description=_("주문 취소 (자리를 풀어요)"))
     def cancel_orders(self, request, queryset):
-        for order in queryset:
-            try:
-                services.order_cancel(order=order, by=request.user, reason=_("마주봄 협동조합이 취소했어요."))
-            except MajubomError as error:
-                self.message_user(request, f"{order.number}: {error.message}", messages.WARNING)
+        run_each(
+            self,
+            request,
+            queryset,
+            lambda order: services.order_cancel(
+                order=order, by=request.user, reason=_("마주봄 협동조합이 취소했어요.")
+            ),
+            label=lambda order: order.number,
+            done=lambda n: ngettext("%(n)d건을 취소했어요.", "%(n)d건을 취소했어요.", n) % {"n": n},
+        )
 
     @admin.action(description=_("환불"))
     def refund(self, request, queryset):
@@ -180,27 +180,22 @@ class OrderAdmin(admin.ModelAdmin):
             )
         form = RefundForm(request.POST)
         if form.is_valid():
-            too_much = [o.number for o in queryset if form.cleaned_data["amount"] > o.total]
-            if too_much:
-                form.add_error(
-                    "amount",
-                    _("환불 금액이 주문 합계보다 많아요: %(numbers)s") % {"numbers": ", ".join(too_much)},
-                )
+            # The service's own rules, asked first for every selected order: one refusal stops them all.
+            for order in queryset:
+                try:
+                    services.check_order_refund(order=order, by=request.user, **form.cleaned_data)
+                except MajubomError as error:
+                    form.add_error("amount", f"{order.number}: {error.message}")
         if not form.is_valid():
             return self._intermediate(request, queryset, form, "refund", _("환불"))
-        for order in queryset:
-            try:
-                services.order_refund(
-                    order=order,
-                    by=request.user,
-                    amount=form.cleaned_data["amount"],
-                    reason=form.cleaned_data["reason"],
-                )
-                self.message_user(
-                    request, _("%(number)s: 환불했어요.") % {"number": order.number}, messages.SUCCESS
-                )
-            except MajubomError as error:
-                self.message_user(request, f"{order.number}: {error.message}", messages.WARNING)
+        run_each(
+            self,
+            request,
+            queryset,
+            lambda order: services.order_refund(order=order, by=request.user, **form.cleaned_data),
+            label=lambda order: order.number,
+            done=lambda n: ngettext("%(n)d건을 환불했어요.", "%(n)d건을 환불했어요.", n) % {"n": n},
+        )
         return None
 
     @admin.action(description=_("CSV로 내보내기"))
@@ -257,7 +252,7 @@ class OrderAdmin(admin.ModelAdmin):
             start = timezone.localdate().replace(day=1)
             messages.error(request, _("달을 2026-11 처럼 적어 주세요."))
         end = (start + dt.timedelta(days=32)).replace(day=1)
-        rows = settlement_rows(start=start, end=end)
+        rows = selectors.settlement_rows(start=start, end=end)
         if request.GET.get("format") == "csv":
             return csv_response(
                 f"majubom-settlement-{start:%Y-%m}.csv",
@@ -270,39 +265,9 @@ class OrderAdmin(admin.ModelAdmin):
             "title": _("월별 정산"),
             "rows": rows,
             "month": f"{start:%Y-%m}",
-            "totals": {k: sum(r[k] for r in rows) for k in ("lines", "gross", "fee", "net")},
+            "totals": selectors.settlement_totals(rows),
         }
         return TemplateResponse(request, "admin/orders/order/settlement.html", context)
-
-
-def settlement_rows(*, start: dt.date, end: dt.date) -> list[dict]:
-    tz = timezone.get_current_timezone()
-    lines = (
-        OrderLine.objects.filter(
-            status=OrderLine.Status.FULFILLED,
-            order__status__in=[Order.Status.PAID, Order.Status.COMPLETED],
-            fulfilled_at__gte=dt.datetime.combine(start, dt.time.min, tzinfo=tz),
-            fulfilled_at__lt=dt.datetime.combine(end, dt.time.min, tzinfo=tz),
-        )
-        .values("provider_id", "provider__name")
-        .annotate(lines=Count("pk"), gross=Sum(F("unit_price") * F("quantity")))
-        .order_by("provider__name", "provider_id")
-    )
-    rate = settings.MAJUBOM_FEE_RATE
-    rows = []
-    for row in lines:
-        fee = round(row["gross"] * rate)
-        rows.append(
-            {
-                "provider": row["provider__name"],
-                "lines": row["lines"],
-                "gross": row["gross"],
-                "rate": f"{rate:.1%}",
-                "fee": fee,
-                "net": row["gross"] - fee,
-            }
-        )
-    return rows
 
 
 @admin.register(OrderLine)
@@ -387,39 +352,38 @@ class OrderLineAdmin(ProviderScopedMixin, admin.ModelAdmin):
 
     @admin.action(description=_("이용 완료로 표시"))
     def mark_fulfilled(self, request, queryset):
-        done = 0
-        for line in queryset.select_related("order"):
-            try:
-                services.line_fulfil(line=line, by=request.user)
-                done += 1
-            except MajubomError as error:
-                self.message_user(
-                    request, f"{line.order.number} {line.title}: {error.message}", messages.WARNING
-                )
-        if done:
-            self.message_user(
-                request,
-                ngettext("%(n)d개 항목을 이용 완료로 바꿨어요.", "%(n)d개 항목을 이용 완료로 바꿨어요.", done)
-                % {"n": done},
-                messages.SUCCESS,
-            )
+        run_each(
+            self,
+            request,
+            queryset.select_related("order"),
+            lambda line: services.line_fulfil(line=line, by=request.user),
+            label=lambda line: f"{line.order.number} {line.title}",
+            done=lambda n: (
+                ngettext("%(n)d개 항목을 이용 완료로 바꿨어요.", "%(n)d개 항목을 이용 완료로 바꿨어요.", n)
+                % {"n": n}
+            ),
+        )
 
     @admin.action(description=_("현장 결제 받음 (주문을 결제 완료로)"))
     def mark_paid_on_site(self, request, queryset):
-        for order in {line.order for line in queryset.select_related("order")}:
-            try:
-                if order.payment_method != Order.PaymentMethod.ON_SITE:
-                    raise MajubomError(_("현장 결제 주문이 아니에요."))
-                services.payment_confirm(
-                    order=order, by=request.user, amount=order.total, reference=_("현장 결제")
-                )
-                self.message_user(
-                    request,
-                    _("%(number)s: 결제 완료로 바꿨어요.") % {"number": order.number},
-                    messages.SUCCESS,
-                )
-            except MajubomError as error:
-                self.message_user(request, f"{order.number}: {error.message}", messages.WARNING)
+        def confirm_on_site(order):
+            if order.payment_method != Order.PaymentMethod.ON_SITE:
+                raise MajubomError(_("현장 결제 주문이 아니에요."))
+            services.payment_confirm(
+                order=order, by=request.user, amount=order.total, reference=_("현장 결제")
+            )
+
+        orders = sorted({line.order for line in queryset.select_related("order")}, key=lambda order: order.pk)
+        run_each(
+            self,
+            request,
+            orders,
+            confirm_on_site,
+            label=lambda order: order.number,
+            done=lambda n: (
+                ngettext("%(n)d건을 결제 완료로 바꿨어요.", "%(n)d건을 결제 완료로 바꿨어요.", n) % {"n": n}
+            ),
+        )
 
     @admin.action(description=_("CSV로 내보내기"))
     def export_csv(self, request, queryset):
@@ -479,10 +443,18 @@ class ReviewAdmin(ProviderScopedMixin, admin.ModelAdmin):
 
     @admin.action(description=_("선택한 후기 숨기기"))
     def hide(self, request, queryset):
-        for review in queryset:
-            services.review_set_hidden(review=review, by=request.user, hidden=True)
+        run_each(
+            self,
+            request,
+            queryset,
+            lambda review: services.review_set_hidden(review=review, by=request.user, hidden=True),
+        )
 
     @admin.action(description=_("선택한 후기 다시 보이기"))
     def unhide(self, request, queryset):
-        for review in queryset:
-            services.review_set_hidden(review=review, by=request.user, hidden=False)
+        run_each(
+            self,
+            request,
+            queryset,
+            lambda review: services.review_set_hidden(review=review, by=request.user, hidden=False),
+        )

@@ -64,11 +64,15 @@ class CheckoutForm(forms.Form):
         label=_("결제 방법"), widget=forms.RadioSelect, choices=Order.PaymentMethod.choices
     )
     idempotency_key = forms.UUIDField(widget=forms.HiddenInput)
+    # The total the resident saw on this page: if the database says otherwise when the order is placed,
+    # nothing is placed and the page shows the new total to confirm.
+    total_seen = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
 
     def __init__(self, *args, total: int, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.total = total
+        self.fields["total_seen"].initial = total
         if total == 0:
             self.fields["payment_method"].choices = [
                 (Order.PaymentMethod.FREE, Order.PaymentMethod.FREE.label)

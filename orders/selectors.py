@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import uuid
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.conf import settings
+from django.db.models import Count, F, Prefetch, Sum
 from django.http import Http404
 from django.utils import timezone
 
@@ -17,19 +20,13 @@ SESSION_CART = "cart_id"
 SESSION_COUNT = "cart_count"
 
 
-def cart_for_request(request, *, create: bool = False) -> Cart | None:
-    """The account's cart when logged in, otherwise the one this browser session remembers."""
+def cart_for_request(request) -> Cart | None:
+    """The account's cart when logged in, otherwise the one this browser session remembers (or None).
+    Carts are made by ``services.cart_get_or_create``."""
     if request.user.is_authenticated:
-        cart = Cart.objects.filter(user=request.user).first()
-        if cart is None and create:
-            cart, _new = Cart.objects.get_or_create(user=request.user)
-        return cart
+        return Cart.objects.filter(user=request.user).first()
     cart_id = request.session.get(SESSION_CART)
-    cart = Cart.objects.filter(pk=cart_id, user__isnull=True).first() if cart_id else None
-    if cart is None and create:
-        cart = Cart.objects.create()
-        request.session[SESSION_CART] = cart.pk
-    return cart
+    return Cart.objects.filter(pk=cart_id, user__isnull=True).first() if cart_id else None
 
 
 def cart_count_remember(request, cart: Cart | None) -> int:
@@ -93,7 +90,14 @@ def cart_groups(cart: Cart | None, now=None) -> list[ProviderGroup]:
     return list(groups.values())
 
 
+ORDER_NUMBER = re.compile(r"MJB-[0-9]{8}-[0-9A-Z]{4}")
+
+
 def order_for_owner(*, number: str, user) -> Order:
+    """The resident's own order, or 404 — also for anything that is not an order number (a NUL byte in
+    the address would otherwise reach PostgreSQL and fail there)."""
+    if not ORDER_NUMBER.fullmatch(number or ""):
+        raise Http404
     order = (
         Order.objects.filter(number=number, user=user)
         .prefetch_related(
@@ -119,3 +123,39 @@ def order_for_idempotency_key(*, user, key: str) -> Order | None:
     except ValueError:
         return None
     return Order.objects.filter(user=user, idempotency_key=key).first()
+
+
+def settlement_rows(*, start: dt.date, end: dt.date) -> list[dict]:
+    """Monthly settlement per provider: fulfilled lines of paid or completed orders in [start, end),
+    their gross amount, the cooperative's fee (``MAJUBOM_FEE_RATE``) and what is paid out."""
+    tz = timezone.get_current_timezone()
+    lines = (
+        OrderLine.objects.filter(
+            status=OrderLine.Status.FULFILLED,
+            order__status__in=[Order.Status.PAID, Order.Status.COMPLETED],
+            fulfilled_at__gte=dt.datetime.combine(start, dt.time.min, tzinfo=tz),
+            fulfilled_at__lt=dt.datetime.combine(end, dt.time.min, tzinfo=tz),
+        )
+        .values("provider_id", "provider__name")
+        .annotate(lines=Count("pk"), gross=Sum(F("unit_price") * F("quantity")))
+        .order_by("provider__name", "provider_id")
+    )
+    rate = settings.MAJUBOM_FEE_RATE
+    rows = []
+    for row in lines:
+        fee = round(row["gross"] * rate)
+        rows.append(
+            {
+                "provider": row["provider__name"],
+                "lines": row["lines"],
+                "gross": row["gross"],
+                "rate": f"{rate:.1%}",
+                "fee": fee,
+                "net": row["gross"] - fee,
+            }
+        )
+    return rows
+
+
+def settlement_totals(rows: list[dict]) -> dict:
+    return {k: sum(r[k] for r in rows) for k in ("lines", "gross", "fee", "net")}

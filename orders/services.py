@@ -16,9 +16,11 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from catalog.cache import catalog_changed_now_and_on_commit
 from catalog.models import Service, Slot
 from catalog.selectors import user_is_cooperative_staff, user_provider_ids
+from catalog.services import seats_changed
+from majubom import audit, pagecache
+from majubom.db import retry_on_conflict
 from majubom.errors import MajubomError
 
 from . import notify
@@ -34,6 +36,14 @@ class SoldOut(MajubomError):
 
 class CartError(MajubomError):
     pass
+
+
+class PriceChanged(MajubomError):
+    """The total in the database is not the one the resident saw: nothing was placed."""
+
+    def __init__(self, message: str, *, total: int):
+        super().__init__(message)
+        self.total = total
 
 
 class NotAllowed(MajubomError):
@@ -55,8 +65,7 @@ def _check_bookable(*, service: Service, slot: Slot | None, quantity: int, now) 
         raise CartError(_("한 번에 %(max)d개까지 담을 수 있어요.") % {"max": MAX_QUANTITY})
     if service.status != Service.Status.PUBLISHED or not service.provider.is_published:
         raise CartError(_("지금은 신청할 수 없는 서비스예요."))
-    has_slots = service.stock is None and service.delivery != "shipped"
-    if slot is None and has_slots and Slot.objects.filter(service=service).exists():
+    if slot is None and service.books_by_time:
         raise CartError(_("원하는 날짜와 시간을 골라 주세요."))
     if slot is not None:
         if slot.service_id != service.pk:
@@ -74,8 +83,68 @@ def _check_bookable(*, service: Service, slot: Slot | None, quantity: int, now) 
         raise SoldOut(_("남은 수량이 %(left)d개예요.") % {"left": service.stock})
 
 
-def cart_add(*, cart: Cart, service: Service, slot: Slot | None, quantity: int = 1, now=None) -> CartLine:
+def slot_of(*, service: Service, slot_id: int | None) -> Slot | None:
+    """The time a form chose for ``service`` (None when none was chosen). A made-up id or a time of
+    another service is refused here, the one place that checks it."""
+    if not slot_id:
+        return None
+    slot = Slot.objects.filter(pk=slot_id).first()
+    if slot is None or slot.service_id != service.pk:
+        raise CartError(_("이 서비스의 시간이 아니에요. 다시 골라 주세요."))
+    return slot
+
+
+def cart_get_or_create(*, user=None, session=None) -> Cart:
+    """The account's cart when logged in, otherwise the one this browser session remembers (made now if
+    there is none yet; the session keeps its id)."""
+    from .selectors import SESSION_CART
+
+    if user is not None and user.is_authenticated:
+        cart, _new = Cart.objects.get_or_create(user=user)
+        return cart
+    cart_id = session.get(SESSION_CART)
+    cart = Cart.objects.filter(pk=cart_id, user__isnull=True).first() if cart_id else None
+    if cart is None:
+        cart = Cart.objects.create()
+        session[SESSION_CART] = cart.pk
+    return cart
+
+
+def cart_adopt_on_login(*, session, user) -> Cart | None:
+    """At login the browser's anonymous cart becomes (or joins) the account's cart."""
+    from .selectors import SESSION_CART
+
+    cart_id = session.pop(SESSION_CART, None)
+    source = Cart.objects.filter(pk=cart_id, user__isnull=True).first() if cart_id else None
+    target = Cart.objects.filter(user=user).first()
+    if source is None:
+        return target
+    if target is None:
+        Cart.objects.filter(pk=source.pk, user__isnull=True).update(user=user)
+        source.user = user
+        return source
+    return cart_merge(source=source, target=target)
+
+
+def cart_add(
+    *,
+    cart: Cart,
+    service: Service,
+    slot: Slot | None = None,
+    slot_id: int | None = None,
+    quantity: int = 1,
+    now=None,
+) -> CartLine:
+    """Put ``quantity`` of ``service`` (at ``slot``, or the time with ``slot_id``) in the cart."""
     now = now or timezone.now()
+    if slot is None and slot_id:
+        slot = slot_of(service=service, slot_id=slot_id)
+    return retry_on_conflict(
+        lambda: _cart_add(cart=cart, service=service, slot=slot, quantity=quantity, now=now), what="cart_add"
+    )
+
+
+def _cart_add(*, cart: Cart, service: Service, slot: Slot | None, quantity: int, now) -> CartLine:
     with transaction.atomic():
         line = CartLine.objects.select_for_update().filter(cart=cart, service=service, slot=slot).first()
         total = quantity + (line.quantity if line else 0)
@@ -152,7 +221,14 @@ class Contact:
 
 
 def order_place(
-    *, user, cart: Cart, contact: Contact, payment_method: str, idempotency_key: uuid.UUID, now=None
+    *,
+    user,
+    cart: Cart,
+    contact: Contact,
+    payment_method: str,
+    idempotency_key: uuid.UUID,
+    expected_total: int | None = None,
+    now=None,
 ) -> Order:
     """Turn the cart into an order, taking the seats and stock it books. The same idempotency key returns
     the same order. Raises SoldOut / CartError with a message a resident can read; then nothing changed."""
@@ -160,13 +236,17 @@ def order_place(
     if existing:
         return existing
     try:
-        order, created = _order_place(
-            user=user,
-            cart=cart,
-            contact=contact,
-            payment_method=payment_method,
-            idempotency_key=idempotency_key,
-            now=now or timezone.now(),
+        order, created, availability_changed = retry_on_conflict(
+            lambda: _order_place(
+                user=user,
+                cart=cart,
+                contact=contact,
+                payment_method=payment_method,
+                idempotency_key=idempotency_key,
+                expected_total=expected_total,
+                now=now or timezone.now(),
+            ),
+            what="checkout",
         )
     except IntegrityError:
         # The same key was placed concurrently (a double click): that order won, this one rolled back.
@@ -175,31 +255,42 @@ def order_place(
             raise
         return existing
     if created:
-        catalog_changed_now_and_on_commit()  # seats and stock changed: "next time" and "N left" too
+        lines = list(order.lines.values_list("service_id", "provider_id"))
+        seats_changed(
+            service_ids=[service_id for service_id, _p in lines],
+            provider_ids=[provider_id for _s, provider_id in lines],
+            availability_changed=availability_changed,
+        )
         transaction.on_commit(lambda: notify.order_placed(order_id=order.pk))
     return order
 
 
-def _order_place(*, user, cart, contact, payment_method, idempotency_key, now) -> tuple[Order, bool]:
+def _order_place(
+    *, user, cart, contact, payment_method, idempotency_key, expected_total, now
+) -> tuple[Order, bool, bool]:
+    """(order, created, whether a time or a stock went from open to full)."""
     with transaction.atomic(durable=True):
         # One checkout per cart at a time: a double submit waits here for the first one, then finds its
         # order by the idempotency key instead of an emptied cart.
-        Cart.objects.select_for_update().filter(pk=cart.pk).first()
+        Cart.objects.select_for_update(no_key=True).filter(pk=cart.pk).first()
         existing = Order.objects.filter(user=user, idempotency_key=idempotency_key).first()
         if existing is not None:
-            return existing, False
+            return existing, False, False
         lines = list(CartLine.objects.filter(cart=cart).order_by("pk"))
         if not lines:
             raise CartError(_("장바구니가 비어 있어요."))
-        # Lock what capacity comes from, always in the same order so two checkouts cannot deadlock.
+        # Lock what capacity comes from, always in the same order so two checkouts cannot deadlock. The
+        # locks are FOR NO KEY UPDATE (only seats and stock change): a cart line being added meanwhile
+        # takes FOR KEY SHARE on the same rows for its foreign keys, and the two must not block each other.
         slot_ids = sorted({line.slot_id for line in lines if line.slot_id})
         slots = {
-            slot.pk: slot for slot in Slot.objects.select_for_update().filter(pk__in=slot_ids).order_by("pk")
+            slot.pk: slot
+            for slot in Slot.objects.select_for_update(no_key=True).filter(pk__in=slot_ids).order_by("pk")
         }
         service_ids = sorted({line.service_id for line in lines})
         services = {
             s.pk: s
-            for s in Service.objects.select_for_update(of=("self",))
+            for s in Service.objects.select_for_update(of=("self",), no_key=True)
             .select_related("provider")
             .filter(pk__in=service_ids)
             .order_by("pk")
@@ -224,6 +315,12 @@ def _order_place(*, user, cart, contact, payment_method, idempotency_key, now) -
             except MajubomError as error:
                 raise type(error)(f"{service.title}: {error.message}") from error
         total = sum(services[line.service_id].price * line.quantity for line in lines)
+        if expected_total is not None and total != expected_total:
+            raise PriceChanged(
+                _("가격이 바뀌었어요. 합계가 %(old)s원에서 %(new)s원이 됐어요. 확인하고 다시 주문해 주세요.")
+                % {"old": f"{expected_total:,}", "new": f"{total:,}"},
+                total=total,
+            )
         if total == 0:
             payment_method = Order.PaymentMethod.FREE
         elif payment_method == Order.PaymentMethod.FREE:
@@ -269,7 +366,11 @@ def _order_place(*, user, cart, contact, payment_method, idempotency_key, now) -
             if services[service_id].stock is not None:
                 Service.objects.filter(pk=service_id).update(stock=F("stock") - quantity)
         CartLine.objects.filter(cart=cart).delete()
-    return order, True
+    filled = any(
+        slots[pk].booked + quantity >= slots[pk].capacity for pk, quantity in wanted_per_slot.items()
+    )
+    stock_changed = any(services[pk].stock is not None for pk in wanted_per_service)
+    return order, True, filled or stock_changed
 
 
 # --- lifecycle -------------------------------------------------------------------------------------------
@@ -279,7 +380,11 @@ def _release(order: Order) -> None:
     """Give back the seats and stock of an order's booked lines (inside the caller's transaction)."""
     lines = list(order.lines.exclude(status=OrderLine.Status.CANCELLED).order_by("pk"))
     slot_ids = sorted({line.slot_id for line in lines if line.slot_id})
-    list(Slot.objects.select_for_update().filter(pk__in=slot_ids).order_by("pk"))
+    locked = list(Slot.objects.select_for_update(no_key=True).filter(pk__in=slot_ids).order_by("pk"))
+    reopened = any(slot.booked >= slot.capacity for slot in locked)
+    stock_back = Service.objects.filter(
+        pk__in={line.service_id for line in lines}, stock__isnull=False
+    ).exists()
     for line in lines:
         if line.slot_id:
             Slot.objects.filter(pk=line.slot_id).update(booked=F("booked") - line.quantity)
@@ -287,7 +392,11 @@ def _release(order: Order) -> None:
             stock=F("stock") + line.quantity
         )
     order.lines.exclude(status=OrderLine.Status.CANCELLED).update(status=OrderLine.Status.CANCELLED)
-    catalog_changed_now_and_on_commit()
+    seats_changed(
+        service_ids=[line.service_id for line in lines],
+        provider_ids=[line.provider_id for line in lines],
+        availability_changed=reopened or stock_back,
+    )
 
 
 def check_order_cancel(*, order: Order, by, now=None) -> None:
@@ -315,6 +424,8 @@ def order_cancel(*, order: Order, by, reason: str, now=None, expired: bool = Fal
         if not changed:
             raise InvalidTransition(_("이미 처리된 주문이에요."))
         _release(order)
+        if by is not None and by.pk != order.user_id:
+            audit.record(obj=order, by=by, message=_("주문 취소: %(reason)s") % {"reason": reason[:200]})
         kind = "expired" if expired else "cancelled"
         transaction.on_commit(lambda: notify.order_cancelled(order_id=order.pk, kind=kind))
     order.refresh_from_db()
@@ -363,6 +474,12 @@ def payment_confirm(*, order: Order, by, amount: int, reference: str = "", now=N
             reference=reference[:100],
             confirmed_by=by,
         )
+        audit.record(
+            obj=order,
+            by=by,
+            message=_("입금 확인 %(amount)s원 %(reference)s")
+            % {"amount": f"{amount:,}", "reference": reference[:100]},
+        )
         _complete_if_done(order)  # an on-site order may have been delivered before it was marked paid
         transaction.on_commit(lambda: notify.payment_confirmed(order_id=order.pk))
     order.refresh_from_db()
@@ -389,6 +506,7 @@ def line_fulfil(*, line: OrderLine, by, now=None) -> OrderLine:
         ).update(status=OrderLine.Status.FULFILLED, fulfilled_at=now)
         if not changed:
             raise InvalidTransition(_("예약된 항목만 이용 완료로 바꿀 수 있어요."))
+        audit.record(obj=line, by=by, message=_("이용 완료"))
         _complete_if_done(line.order)
     line.refresh_from_db()
     return line
@@ -404,14 +522,21 @@ def _complete_if_done(order: Order) -> None:
         Order.objects.filter(pk=order.pk, status=Order.Status.PAID).update(status=Order.Status.COMPLETED)
 
 
-def order_refund(*, order: Order, by, amount: int, reason: str) -> Order:
-    """Staff refund a paid (or completed) order, fully or in part, with a reason."""
+def check_order_refund(*, order: Order, by, amount: int, reason: str) -> None:
+    """The refund rules (the admin's form asks them before it calls ``order_refund``)."""
     if not user_is_cooperative_staff(by):
         raise NotAllowed(_("환불은 마주봄 협동조합만 할 수 있어요."))
     if not 0 < amount <= order.total:
-        raise MajubomError(_("환불 금액은 1원에서 주문 합계 사이여야 해요."))
+        raise MajubomError(
+            _("환불 금액은 1원에서 주문 합계(%(total)s원) 사이여야 해요.") % {"total": f"{order.total:,}"}
+        )
     if not reason.strip():
         raise MajubomError(_("환불 이유를 적어 주세요."))
+
+
+def order_refund(*, order: Order, by, amount: int, reason: str) -> Order:
+    """Staff refund a paid (or completed) order, fully or in part, with a reason."""
+    check_order_refund(order=order, by=by, amount=amount, reason=reason)
     with transaction.atomic():
         changed = Order.objects.filter(
             pk=order.pk, status__in=[Order.Status.PAID, Order.Status.COMPLETED]
@@ -427,6 +552,11 @@ def order_refund(*, order: Order, by, amount: int, reason: str) -> Order:
             method=order.payment_method,
             reference=reason[:100],
             confirmed_by=by,
+        )
+        audit.record(
+            obj=order,
+            by=by,
+            message=_("환불 %(amount)s원: %(reason)s") % {"amount": f"{amount:,}", "reason": reason[:200]},
         )
         transaction.on_commit(lambda: notify.order_refunded(order_id=order.pk))
     order.refresh_from_db()
@@ -445,7 +575,7 @@ def review_create(*, line: OrderLine, user, rating: int, body: str) -> Review:
             review = Review.objects.create(
                 order_line=line, service_id=line.service_id, rating=rating, body=body.strip()[:1000]
             )
-            catalog_changed_now_and_on_commit()  # the service page shows reviews
+            pagecache.changed(pagecache.service(line.service_id))  # the service page shows reviews
             return review
     except IntegrityError as error:
         raise InvalidTransition(_("이미 후기를 쓰셨어요. 고마워요!")) from error
@@ -455,6 +585,7 @@ def review_set_hidden(*, review: Review, by, hidden: bool) -> Review:
     if not user_is_cooperative_staff(by):
         raise NotAllowed(_("후기 숨기기는 마주봄 협동조합만 할 수 있어요."))
     Review.objects.filter(pk=review.pk).update(is_hidden=hidden)
-    catalog_changed_now_and_on_commit()
+    audit.record(obj=review, by=by, message=_("후기 숨김") if hidden else _("후기 다시 보이기"))
+    pagecache.changed(pagecache.service(review.service_id))
     review.refresh_from_db()
     return review

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from catalog.models import Service, Slot
+from catalog.models import Service
 from majubom.errors import MajubomError
 
 from . import selectors, services
@@ -32,19 +32,13 @@ def cart_add(request, slug: str):
     if not form.is_valid():
         error = _first_error(form)
     else:
-        slot = None
-        if form.cleaned_data.get("slot"):
-            slot = Slot.objects.filter(pk=form.cleaned_data["slot"]).first()
-            if slot is None or slot.service_id != service.pk:
-                error = _("이 서비스의 시간이 아니에요. 다시 골라 주세요.")
-        if error is None:
-            cart = selectors.cart_for_request(request, create=True)
-            try:
-                services.cart_add(
-                    cart=cart, service=service, slot=slot, quantity=form.cleaned_data["quantity"]
-                )
-            except MajubomError as exc:
-                error = exc.message
+        try:
+            slot = services.slot_of(service=service, slot_id=form.cleaned_data.get("slot"))
+            cart = services.cart_get_or_create(user=request.user, session=request.session)
+            services.cart_add(cart=cart, service=service, slot=slot, quantity=form.cleaned_data["quantity"])
+        except MajubomError as exc:
+            error = exc.message
+        else:
             selectors.cart_count_remember(request, cart)
     if error:
         messages.error(request, error)
@@ -131,7 +125,18 @@ def checkout(request):
                 contact=services.Contact(name=data["name"], phone=data["phone"], email=data["email"]),
                 payment_method=data["payment_method"],
                 idempotency_key=data["idempotency_key"],
+                expected_total=data.get("total_seen"),
             )
+        except services.PriceChanged as exc:
+            # Nothing was placed: the same page again, with today's prices and the new total to confirm.
+            messages.error(request, exc.message)
+            groups = selectors.cart_groups(cart)
+            total = sum(group.total for group in groups)
+            form = CheckoutForm(
+                total=total, initial={**data, "total_seen": total, "idempotency_key": uuid.uuid4()}
+            )
+            context = {"form": form, "groups": groups, "total": total}
+            return render(request, "orders/checkout.html", context, status=409)
         except MajubomError as exc:
             messages.error(request, exc.message)
             return redirect("orders:cart")

@@ -116,3 +116,36 @@ def wait_for(predicate, timeout: float = 30.0) -> bool:
             return True
         time.sleep(0.1)
     return False
+
+
+# --- demo data: seeded once per session, restored for each test that asks for it ------------------------
+
+
+@pytest.fixture(scope="session")
+def demo_media(tmp_path_factory):
+    """Where the session's demo pictures are stored (the tests that use demo data point MEDIA_ROOT here)."""
+    return tmp_path_factory.mktemp("demo-media")
+
+
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker, demo_media):
+    """``seed_demo`` once per session, as a snapshot of every table (see tests/demo_snapshot.py)."""
+    from tests.demo_snapshot import seed_into_snapshot
+
+    with django_db_blocker.unblock():
+        snapshot = seed_into_snapshot("demo", media=demo_media, command_options={})
+    yield snapshot
+    with django_db_blocker.unblock():
+        snapshot.drop()
+
+
+@pytest.fixture
+def demo_data(db, demo_snapshot, demo_media, settings):
+    """The demo data of ``seed_demo`` in this test's database (also for live-server tests), restored from
+    the session's snapshot: what one test changes never reaches the next."""
+    from tests.demo_snapshot import forget_cached_rows
+
+    settings.MEDIA_ROOT = str(demo_media)
+    demo_snapshot.restore()
+    yield demo_snapshot
+    forget_cached_rows()

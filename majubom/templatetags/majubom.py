@@ -72,3 +72,19 @@ def nav_current(context, prefix: str) -> str:
     if request and request.path.startswith(prefix):
         return mark_safe('aria-current="page"')
     return ""
+
+
+SMALL_COUNT = 5
+
+
+@register.filter
+def count_of_people(value) -> str:
+    """A figure about residents' health shown to staff: fewer than 5 reads "5 미만", so that no cell can
+    point to a person."""
+    from django.utils.translation import gettext
+
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return ""
+    return gettext("5 미만") if number < SMALL_COUNT else f"{number:,}"

@@ -12,6 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from catalog.models import Need, Provider, Service, ServiceImage, Slot
+from majubom import audit
 from tests.factories import (
     NeedFactory,
     ProviderFactory,
@@ -402,6 +403,22 @@ def test_view_on_site_shortcut_of_other_providers_draft_service_is_404(member_cl
     response = member_client.get(f"/admin/r/{ct.pk}/{world.b_service.pk}/")
     assert world.b_service.slug not in response.get("Location", "")
     assert response.status_code == missing.status_code == 404
+
+
+@pytest.mark.parametrize(
+    "spelling", ["+{ct}/{pk}", "%20{ct}/{pk}", "{ct}%20/{pk}", "{ct}/+{pk}", "0{ct}/{pk}"]
+)
+def test_view_on_site_cannot_be_reached_by_another_spelling_of_the_ids(member_client, world, spelling):
+    """The audit's bypass: "+6", "%206" or "6%20" fell through to Django's own unguarded redirect."""
+    from orders.models import Order
+
+    ct = ContentType.objects.get_for_model(Service)
+    response = member_client.get("/admin/r/" + spelling.format(ct=ct.pk, pk=world.b_service.pk) + "/")
+    assert response.status_code == 404
+    assert world.b_service.slug not in response.get("Location", "")
+    order_ct = ContentType.objects.get_for_model(Order)
+    response = member_client.get("/admin/r/" + spelling.format(ct=order_ct.pk, pk=1) + "/")
+    assert response.status_code == 404
 
 
 def test_view_on_site_shortcut_of_own_service_redirects(member_client, world):
@@ -877,8 +894,9 @@ def test_member_admin_index_lists_only_what_an_enterprise_manages(member_client,
     response = member_client.get("/admin/")
     assert response.status_code == 200
     models = {m["object_name"] for app in response.context["app_list"] for m in app["models"]}
-    # Its listings, plus (from the orders app) the order lines and reviews of its own services.
-    assert models == {"Provider", "Service", "Slot", "Need", "OrderLine", "Review"}
+    # Its listings and their changes waiting for review, plus (from the orders app) the order lines and
+    # reviews of its own services.
+    assert models == {"Provider", "Service", "Slot", "Need", "ServiceChange", "OrderLine", "Review"}
     assert not models & {"Order", "User", "ProviderMember", "NeedRule", "NotificationLog", "Payment"}
 
 
@@ -1009,3 +1027,206 @@ def test_repeat_slots_rejects_a_past_first_date(member_client, world):
     assert response.status_code == 200
     assert "first_date" in response.context["form"].errors
     assert list(Slot.objects.filter(service=world.a_service)) == [world.a_slot]
+
+
+# --- 9. one write path -------------------------------------------------------------------------------------
+# The admin's forms and actions go through the services, the state changes only by the moderation
+# actions, and every change staff or an enterprise makes is on the object's history page.
+
+
+@pytest.fixture
+def staff_client(client):
+    staff = UserFactory(email="staff@example.kr", name="김조합", is_staff=True, is_superuser=True)
+    client.force_login(staff)
+    client.staff = staff
+    return client
+
+
+def messages_of(obj) -> list[tuple[str, str]]:
+    return [(entry.user.email, entry.change_message) for entry in audit.history(obj)]
+
+
+def test_staff_cannot_publish_through_the_change_form(staff_client, world):
+    page = staff_client.get(f"/admin/catalog/service/{world.a_service.pk}/change/")
+    assert "status" not in page.context["adminform"].form.fields
+    data = a_service_change_data(staff_client, world)
+    data.update({"status": ["published"], "published_at": ["2026-01-01"], "title": ["이름을 바꾼 요가"]})
+    response = staff_client.post(f"/admin/catalog/service/{world.a_service.pk}/change/", data)
+    assert response.status_code == 302
+    world.a_service.refresh_from_db()
+    assert world.a_service.title == "이름을 바꾼 요가"
+    assert world.a_service.status == Service.Status.DRAFT and world.a_service.published_at is None
+    assert messages_of(world.a_service) == [("staff@example.kr", "수정: 서비스 이름")]
+
+
+def test_publishing_by_the_action_sets_the_date_and_records_who(staff_client, world):
+    run_action(staff_client, "publish", world.a_service)
+    world.a_service.refresh_from_db()
+    assert world.a_service.status == Service.Status.PUBLISHED and world.a_service.published_at is not None
+    assert messages_of(world.a_service) == [("staff@example.kr", "공개")]
+    history = staff_client.get(f"/admin/catalog/service/{world.a_service.pk}/history/")
+    assert history.status_code == 200 and "공개" in history.content.decode()
+
+
+def test_a_member_creates_submits_and_archives_with_their_name_on_each(member_client, world):
+    page = member_client.get("/admin/catalog/service/add/")
+    assert member_client.post("/admin/catalog/service/add/", service_add_data(page)).status_code == 302
+    service = Service.objects.get(title="새 걷기 모임")
+    run_action(member_client, "submit_for_review", service)
+    run_action(member_client, "archive", service)
+    email = world.member.email
+    assert messages_of(service) == [
+        (email, "서비스 만듦 (작성 중)"),
+        (email, "검토 요청"),
+        (email, "보관"),
+    ]
+
+
+def test_a_member_cannot_archive_another_enterprises_service_through_the_service(world):
+    from catalog import services
+
+    with pytest.raises(services.NotAllowed):
+        services.service_archive(service=world.b_service, by=world.member)
+    world.b_service.refresh_from_db()
+    assert world.b_service.status == Service.Status.DRAFT
+
+
+def test_weekly_times_record_who_made_them(member_client, world):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    day = timezone.localdate() + dt.timedelta(days=1)
+    response = member_client.post(
+        f"/admin/catalog/service/{world.a_service.pk}/repeat-slots/",
+        {
+            "weekdays": [str(day.weekday())],
+            "start_time": "10:00",
+            "end_time": "11:00",
+            "first_date": day.isoformat(),
+            "weeks": "2",
+            "capacity": "6",
+        },
+    )
+    assert response.status_code == 302
+    assert messages_of(world.a_service) == [(world.member.email, "매주 반복 일정으로 예약 시간 2개 만듦")]
+
+
+def test_one_rule_decides_booking_by_time():
+    assert ServiceFactory.build(stock=None, delivery="venue").books_by_time
+    assert not ServiceFactory.build(stock=None, delivery="shipped").books_by_time
+    assert not ServiceFactory.build(stock=5, delivery="venue").books_by_time
+
+
+# --- hostile input in the admin: a form error or a "not valid" list, never a 500 -------------------------
+
+
+def test_a_non_integer_need_on_the_service_form_is_a_form_error(member_client, world):
+    page = member_client.get("/admin/catalog/service/add/")
+    data = service_add_data(page, needs=["abc", "1 OR 1=1"])
+    response = member_client.post("/admin/catalog/service/add/", data)
+    assert response.status_code == 200
+    assert "needs" in response.context["adminform"].form.errors
+
+
+def test_a_non_integer_service_on_the_slot_form_is_a_form_error(member_client, world):
+    response = member_client.post("/admin/catalog/slot/add/", {"service": "x'", "capacity": "5"})
+    assert response.status_code == 200
+    assert "service" in response.context["adminform"].form.errors
+
+
+@pytest.mark.parametrize("year", ["-2147483649", str(10**30), "abc"])
+def test_an_out_of_range_date_filter_is_not_a_server_error(member_client, world, year):
+    response = member_client.get("/admin/catalog/slot/", {"starts_at__year": year})
+    assert response.status_code == 302 and response.url.endswith("?e=1")
+
+
+def test_a_huge_inline_form_count_is_refused_at_once(member_client, world):
+    import time
+
+    data = a_service_change_data(member_client, world)
+    data["images-TOTAL_FORMS"] = ["999999999"]
+    started = time.monotonic()
+    response = member_client.post(f"/admin/catalog/service/{world.a_service.pk}/change/", data)
+    assert time.monotonic() - started < 3
+    assert response.status_code == 200  # the form again, with the formset's error
+    assert not ServiceImage.objects.filter(service=world.a_service).exists()
+
+
+# --- edits to a published listing wait for the cooperative (issue 16, finding 7) ------------------------
+
+
+def test_a_members_edit_of_a_published_service_waits_for_review_while_the_old_one_stays_live(
+    member_client, world, superuser, client
+):
+    from django.test import Client
+
+    from catalog import services
+    from catalog.models import ServiceChange
+
+    services.provider_set_published(provider=world.a, by=superuser, published=True)
+    services.service_publish(service=world.a_service, by=superuser)
+    price = world.a_service.price
+    data = a_service_change_data(member_client, world)
+    data.update({"title": ["가짜 만병통치 요가"], "price": ["990000"], "duration_minutes": ["45"]})
+    response = member_client.post(f"/admin/catalog/service/{world.a_service.pk}/change/", data, follow=True)
+    assert "확인한 뒤에 바뀌어요" in response.content.decode()
+
+    world.a_service.refresh_from_db()
+    assert world.a_service.status == Service.Status.PUBLISHED
+    assert (world.a_service.title, world.a_service.price) == ("어르신 요가 교실", price)
+    assert world.a_service.duration_minutes == 45  # not reviewed: at once
+    public = Client().get(world.a_service.get_absolute_url()).content.decode()
+    assert "어르신 요가 교실" in public and "가짜 만병통치" not in public and "990,000원" not in public
+    change = ServiceChange.objects.get(service=world.a_service, status="pending")
+    assert change.data == {"title": "가짜 만병통치 요가", "price": 990000}
+    # The enterprise is told on its next visit to the listing, too.
+    page = member_client.get(f"/admin/catalog/service/{world.a_service.pk}/change/").content.decode()
+    assert "확인을 기다리는 변경" in page
+
+    services.service_change_approve(change=change, by=superuser)
+    world.a_service.refresh_from_db()
+    assert (world.a_service.title, world.a_service.price) == ("가짜 만병통치 요가", 990000)
+    assert "가짜 만병통치 요가" in Client().get(world.a_service.get_absolute_url()).content.decode()
+    assert [e.change_message for e in audit.history(world.a_service)][-1] == "변경 요청 반영"
+
+
+def test_a_members_new_picture_on_a_published_service_shows_only_once_approved(
+    world, superuser, settings, tmp_path
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.test import Client
+
+    from catalog import services
+    from catalog.models import ServiceChange
+    from tests.catalog.conftest import jpeg_bytes
+
+    settings.MEDIA_ROOT = tmp_path
+    services.provider_set_published(provider=world.a, by=superuser, published=True)
+    services.service_publish(service=world.a_service, by=superuser)
+    image = ServiceImage(service=world.a_service, alt_text="새 사진")
+    services.service_image_prepare(image=image, upload=SimpleUploadedFile("p.jpg", jpeg_bytes()))
+    services.service_part_save(part=image, by=world.member)
+    assert image.is_pending
+    assert image.card.url not in Client().get(world.a_service.get_absolute_url()).content.decode()
+    change = ServiceChange.objects.get(service=world.a_service, status="pending")
+    assert change.data == {"new_pictures": 1}
+    services.service_change_reject(change=change, by=superuser, note="사진이 흐려요")
+    assert not ServiceImage.objects.filter(pk=image.pk).exists()
+
+
+def test_members_cannot_approve_their_own_changes(world, superuser):
+    from catalog import services
+    from catalog.models import ServiceChange
+
+    services.service_publish(service=world.a_service, by=superuser)
+    change = services.service_update(
+        service=Service(**{**snapshot(world.a_service), "title": "새 이름"}),
+        by=world.member,
+        changed=["title"],
+    )
+    assert isinstance(change, ServiceChange)
+    with pytest.raises(services.NotAllowed):
+        services.service_change_approve(change=change, by=world.member)
+    world.a_service.refresh_from_db()
+    assert world.a_service.title == "어르신 요가 교실"

@@ -116,12 +116,10 @@ def test_each_visitor_gets_their_own_csrf_token_in_the_cached_booking_form(shop)
 
 
 def test_the_service_page_expires_when_its_first_time_starts(shop, monkeypatch):  # noqa: F811
-    from catalog import cache as catalog_cache
-    from catalog.views import _service_page
+    from majubom import pagecache
+    from web.views import _service_page
 
-    monkeypatch.setattr(
-        catalog_cache, "page_timeout_cap", lambda: catalog_cache.PAGE_TIMEOUT
-    )  # as with Redis
+    monkeypatch.setattr(pagecache, "page_timeout_cap", lambda: pagecache.PAGE_TIMEOUT)  # as with Redis
 
     soon = timezone.now() + dt.timedelta(minutes=3)
     SlotFactory(service=shop["yoga"], starts_at=soon, ends_at=soon + dt.timedelta(hours=1))
@@ -133,7 +131,7 @@ def test_the_service_page_expires_when_its_first_time_starts(shop, monkeypatch):
 
 
 def test_seconds_until():
-    from catalog.cache import seconds_until
+    from majubom.pagecache import seconds_until
 
     now = timezone.now()
     assert seconds_until([], now=now, cap=600) == 600
@@ -145,7 +143,7 @@ def test_seconds_until():
 
 
 def test_pages_keep_the_short_timeout_when_the_cache_is_not_shared(settings):
-    from catalog.cache import page_timeout_cap, seconds_until
+    from majubom.pagecache import page_timeout_cap, seconds_until
 
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}  # per worker
     assert page_timeout_cap() == 60 and seconds_until([]) == 60
@@ -159,13 +157,14 @@ def test_a_change_saved_in_a_transaction_is_seen_after_it_commits(client, django
     """A request between the save and the commit may cache the old page; the commit makes it stale again."""
     from django.db import transaction
 
-    from catalog.cache import catalog_version
+    from majubom import pagecache
 
     service = ServiceFactory(title="가을 숲길 걷기")
+    scope = [pagecache.service(service.pk)]
     with django_capture_on_commit_callbacks(execute=False) as callbacks, transaction.atomic():
         service.title = "겨울 숲길 걷기"
         service.save()
-    before_commit = catalog_version()
+    before_commit = pagecache.versions(scope)
     for callback in callbacks:
         callback()
-    assert catalog_version() != before_commit
+    assert pagecache.versions(scope) != before_commit

@@ -143,3 +143,62 @@ def test_alt_text_is_required():
 def test_image_process_raises_validation_error_for_garbage():
     with pytest.raises(ValidationError):
         image_process(io.BytesIO(b"GIF89a nonsense"))
+
+
+# --- the provider logo under the same rules (the audit: it skipped every one) ---------------------------
+
+
+def logo_form(provider, file):
+    from django.forms.models import model_to_dict
+
+    from catalog.forms import ProviderAdminForm
+
+    return ProviderAdminForm(
+        data=model_to_dict(provider, exclude=["logo"]), files={"logo": file}, instance=provider
+    )
+
+
+def tiff_bytes() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (32, 32), (1, 2, 3)).save(buffer, "TIFF")
+    return buffer.getvalue()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "content,message",
+    [
+        (png_header_only(13_000, 13_000), "화소"),
+        (b"\x89PNG" + b"0" * (MAX_BYTES + 1), "10MB"),
+        (tiff_bytes(), "JPEG, PNG, WebP"),
+        (b"<script>alert(1)</script>", "사진 파일이 아니거나"),
+    ],
+)
+def test_a_bad_logo_is_refused_in_korean(content, message):
+    from tests.factories import ProviderFactory
+
+    provider = ProviderFactory()
+    form = logo_form(provider, upload(content, name="logo.jpg"))
+    assert not form.is_valid()
+    assert message in " ".join(form.errors["logo"])
+    provider.refresh_from_db()
+    assert not provider.logo
+
+
+@pytest.mark.django_db
+def test_a_logo_is_stored_re_encoded_without_exif_or_its_name_or_what_was_appended(settings, tmp_path):
+    from tests.factories import ProviderFactory
+
+    settings.MEDIA_ROOT = tmp_path
+    exif = Image.Exif()
+    exif[0x8825] = {2: (36.0, 21.0, 0.0)}  # GPS
+    content = jpeg_bytes(size=(2000, 1000), exif=exif.tobytes()) + b"<script>alert(1)</script>"
+    provider = ProviderFactory()
+    form = logo_form(provider, upload(content, name="우리집-주소-대덕구.jpg"))
+    assert form.is_valid(), form.errors
+    saved = form.save()
+    assert "우리집" not in saved.logo.name and saved.logo.name.endswith(".jpg")
+    data = saved.logo.read()
+    assert b"<script>" not in data
+    with Image.open(saved.logo.path) as stored:
+        assert not stored.getexif() and max(stored.size) <= 800

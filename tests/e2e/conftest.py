@@ -1,9 +1,11 @@
-"""Real-browser tests: Debian's Chromium driven by Playwright against Django's live server."""
+"""Real-browser tests: Debian's Chromium driven by Playwright against Django's live server.
+
+``demo_data`` (tests/conftest.py) fills the live server's database with ``seed_demo``'s data, seeded once
+per session and restored for each test."""
 
 import os
 
 import pytest
-from django.core.management import call_command
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -36,11 +38,6 @@ def page(browser, live_server):
     page = context.new_page()
     yield page
     context.close()
-
-
-@pytest.fixture
-def demo_data(transactional_db):
-    call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
 
 
 def serious_violations(page) -> list[str]:

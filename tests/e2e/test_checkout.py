@@ -3,7 +3,7 @@
 import pytest
 
 from catalog.models import Service
-from majubom.management.commands.seed_demo import DEMO_PASSWORD
+from demo.accounts import DEMO_PASSWORD
 
 from .conftest import serious_violations
 
@@ -48,11 +48,15 @@ def test_book_a_trial_with_bank_transfer(page, browser, live_server, demo_data):
 
     owner = browser.new_context(viewport={"width": 1280, "height": 900})
     admin = owner.new_page()
+    # The admin logs in through the site's own (rate-limited) login.
     admin.goto(base + "/admin/login/")
-    admin.fill("#id_username", "owner1@majubom.kr")
+    admin.wait_for_url("**/accounts/login/**")
+    admin.fill("#id_login", "owner1@majubom.kr")
     admin.fill("#id_password", DEMO_PASSWORD)
-    admin.click("input[type=submit]")
-    admin.goto(base + "/admin/orders/orderline/")
+    admin.get_by_role("button", name="로그인").click()
+    admin.wait_for_url("**/admin/")
+    # owner1 also sees the demo residents' past orders; this order's line is found by its number.
+    admin.goto(base + f"/admin/orders/orderline/?q={number}")
     rows = admin.locator("#result_list tbody tr")
     assert rows.count() == 1
     assert number in rows.first.inner_text() and "최주민" in rows.first.inner_text()

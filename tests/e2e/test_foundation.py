@@ -1,6 +1,6 @@
 import pytest
 
-from majubom.management.commands.seed_demo import DEMO_PASSWORD
+from demo.accounts import DEMO_PASSWORD
 
 from .conftest import serious_violations
 

@@ -247,5 +247,60 @@ def test_no_admin_page_shows_answers(client):
     stats = client.get("/admin/healthcheck/needrule/stats/")
     assert stats.status_code == 200
     html = stats.content.decode()
-    assert "who5" in html and re.search(r"<td>poor</td><td>1</td>", html)
+    # One resident's band is never shown as a count that points to them (issue 16: fewer than 5 → "5 미만").
+    assert "who5" in html and re.search(r"<td>poor</td><td>5 미만</td>", html)
+    assert not re.search(r"<td>[1-4]</td>", html)
     assert "answers" not in html
+    for n in range(5):
+        submit(Client(), LOW_AND_LONELY, submission=f"7f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3b0{n}")
+    html = client.get("/admin/healthcheck/needrule/stats/").content.decode()
+    assert re.search(r"<td>poor</td><td>6</td>", html)
+
+
+def test_another_browser_posting_someones_submission_id_gets_its_own_new_result(client):
+    """The audit: a second browser that posted someone else's hidden ``submission`` id was redirected to
+    that person's result (answers and crisis block included) and could save it into its own account."""
+    page = client.get("/healthcheck/detailed/").content.decode()
+    victim_id = re.search(r'name="submission" value="([^"]+)"', page).group(1)
+    answers = detailed_answers(**{"phq9-9": 2})  # a reported thought of self-harm
+    victim_url = result_url(client.post("/healthcheck/detailed/", post_data(answers, submission=victim_id)))
+    victim = Assessment.objects.get()
+
+    attacker = Client()
+    attacker.force_login(UserFactory(email="attacker@example.kr"))
+    landed = result_url(
+        attacker.post("/healthcheck/detailed/", post_data(detailed_answers(), submission=victim_id))
+    )
+    assert landed != victim_url
+    assert attacker.get(victim_url).status_code == 404
+    assert attacker.post(f"{victim_url}save/", {"consent": "on"}).status_code == 404
+    victim.refresh_from_db()
+    assert victim.user_id is None
+    assert Assessment.objects.count() == 2
+    assert client.get(victim_url).status_code == 200  # the owner still has it
+
+
+def test_saving_needs_a_result_this_browser_took():
+    from healthcheck import services
+
+    stranger = Assessment.objects.create(submission_id="00000000-0000-4000-8000-0000000000aa", kind="quick")
+    with pytest.raises(services.MajubomError):
+        services.assessment_save_to_account(assessment=stranger, user=UserFactory(), consent=True, session={})
+    stranger.refresh_from_db()
+    assert stranger.user_id is None
+
+
+def test_the_user_delete_confirmation_only_counts_the_residents_health_tests(client):
+    """The audit: staff's delete confirmation listed a resident's health tests by kind and date."""
+    resident = UserFactory(email="grandma@example.kr")
+    for n in range(3):
+        Assessment.objects.create(
+            submission_id=f"00000000-0000-4000-8000-00000000010{n}",
+            kind="detailed",
+            user=resident,
+            consent=True,
+        )
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    html = client.get(f"/admin/majubom/user/{resident.pk}/delete/").content.decode()
+    assert "3건 (민감정보라 내용은 보여 드리지 않아요)" in html
+    assert "자세한 테스트" not in html and "detailed" not in html

@@ -113,3 +113,27 @@ def test_password_reset_mail(client, django_capture_on_commit_callbacks):
     assert len(mail.outbox) == 1
     assert "/accounts/password/reset/key/" in mail.outbox[0].body
     assert "비밀번호" in mail.outbox[0].subject
+
+
+@pytest.mark.django_db
+def test_the_admin_login_goes_through_the_sites_rate_limited_login(client, settings):
+    """The audit: 30 wrong passwords for a staff account on /admin/login/, then the right one logged in."""
+    from django.core.cache import cache
+
+    from tests.factories import UserFactory
+
+    del settings.ACCOUNT_RATE_LIMITS  # allauth's defaults, as outside the test suite
+    cache.clear()
+    staff = UserFactory(email="staff@majubom.kr", is_staff=True, is_superuser=True)
+    staff.set_password("right-password-2026")
+    staff.save()
+    for _ in range(30):
+        response = client.post("/admin/login/", {"username": staff.email, "password": "wrong"})
+        assert response.status_code == 302 and response.url.startswith("/accounts/login/")
+    response = client.post("/admin/login/", {"username": staff.email, "password": "right-password-2026"})
+    assert "_auth_user_id" not in client.session  # the admin's own form no longer logs anyone in
+    for _ in range(30):
+        client.post("/accounts/login/", {"login": staff.email, "password": "wrong"})
+    client.post("/accounts/login/", {"login": staff.email, "password": "right-password-2026"})
+    assert "_auth_user_id" not in client.session  # locked out for a while, as allauth does
+    assert client.get("/admin/").status_code == 302

@@ -59,3 +59,33 @@ def test_retry_after_smtp_failure_sends_exactly_once(worker, settings):
     again = notification_send_task.delay(key="booking:9:confirmed", **MESSAGE)
     assert wait_for(lambda: (again.id, "SUCCESS") in worker)
     assert len(mail.outbox) == 1
+
+
+def test_a_message_written_while_the_broker_is_down_is_sent_once_when_it_is_back(worker, monkeypatch):
+    """The audit: with the broker down the order mail was never scheduled. The outbox keeps it."""
+    import datetime as dt
+
+    from django.utils import timezone
+    from kombu.exceptions import OperationalError
+
+    real_delay = notification_send_task.delay
+
+    def broker_down(*args, **kwargs):
+        raise OperationalError("Error 111 connecting to 127.0.0.1:1. Connection refused.")
+
+    monkeypatch.setattr(notification_send_task, "delay", broker_down)
+    with transaction.atomic():
+        notifications.notify_rendered(key="order:77:placed", **MESSAGE)  # the caller's action commits
+    log = NotificationLog.objects.get(key="order:77:placed")
+    assert (log.status, log.text) == ("pending", MESSAGE["text"])
+    time.sleep(1)
+    assert mail.outbox == []
+
+    monkeypatch.setattr(notification_send_task, "delay", real_delay)  # the broker is back
+    later = timezone.now() + dt.timedelta(minutes=5)
+    assert notifications.notifications_send_pending(now=later) == 1
+    assert notifications.notifications_send_pending(now=later) in (0, 1)  # the beat may run again meanwhile
+    assert wait_for(lambda: NotificationLog.objects.get(key="order:77:placed").status == "sent")
+    time.sleep(1)
+    assert [m.subject for m in mail.outbox] == [MESSAGE["subject"]]
+    assert notifications.notifications_send_pending(now=later) == 0

@@ -105,3 +105,32 @@ def test_purge_keeps_recent_records():
     assert notifications.notification_log_purge() == 1
     assert not NotificationLog.objects.filter(pk=old.pk).exists()
     assert NotificationLog.objects.filter(pk=recent.pk).exists()
+
+
+@pytest.mark.django_db
+def test_a_broker_that_is_down_leaves_the_message_in_the_outbox_and_the_action_succeeds(monkeypatch):
+    import datetime as dt
+
+    from django.utils import timezone
+    from kombu.exceptions import OperationalError
+
+    from majubom import notifications
+    from majubom.models import NotificationLog
+    from majubom.tasks import notification_send_task
+
+    real_delay = notification_send_task.delay
+
+    def broker_down(*args, **kwargs):
+        raise OperationalError("Connection refused")
+
+    monkeypatch.setattr(notification_send_task, "delay", broker_down)
+    notifications.notify_rendered(key="k:1", to="a@example.kr", subject="[마주봄] 안내", text="본문")
+    assert NotificationLog.objects.get(key="k:1").status == "pending"
+    assert mail.outbox == []
+    monkeypatch.setattr(notification_send_task, "delay", real_delay)
+    later = timezone.now() + dt.timedelta(minutes=5)
+    assert notifications.notifications_send_pending(now=later) == 1
+    assert notifications.notifications_send_pending(now=later) == 0
+    assert len(mail.outbox) == 1
+    sent = NotificationLog.objects.get(key="k:1")
+    assert sent.status == "sent" and sent.text == ""  # the body is not kept after sending

@@ -156,3 +156,68 @@ def test_the_shared_client_serves_many_threads(cache):
     assert errors == []
     assert len(cache._cache._clients) == 1
     assert cache.get_many([f"t{n}-29" for n in range(8)]) == {f"t{n}-29": (n, 29) for n in range(8)}
+
+
+# --- Redis down: the cache is an accelerator, not a dependency ---------------------------------------------
+
+CLOSED_PORT = "redis://127.0.0.1:1/0"
+
+
+def test_a_cache_that_cannot_be_reached_answers_misses_and_skips_writes(caplog):
+    from majubom.redis_cache import RedisCache
+
+    down = RedisCache(CLOSED_PORT, {"OPTIONS": {"socket_connect_timeout": 0.5}})
+    assert down.get("k", "fallback") == "fallback"
+    assert down.get_many(["a", "b"]) == {}
+    down.set("k", 1)
+    down.set_many({"a": 1})
+    assert down.add("k", 1) is False
+    assert down.has_key("k") is False
+    down.delete("k")
+    assert "going on without the cache" in caplog.text
+
+
+@pytest.mark.django_db
+def test_with_redis_down_pages_render_and_an_order_is_placed_and_cancelled(settings, client, caplog):
+    """The audit: with REDIS_URL at a closed port the pages, checkout and cancelling answered 500."""
+    import datetime as dt
+    import re
+
+    from django.utils import timezone
+
+    from orders.models import Order
+    from tests.factories import ServiceFactory, SlotFactory, UserFactory
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "majubom.redis_cache.RedisCache",
+            "LOCATION": CLOSED_PORT,
+            "OPTIONS": {"socket_connect_timeout": 0.5},
+        }
+    }  # Django's setting_changed handler gives the cache handler this backend
+    starts = timezone.now() + dt.timedelta(days=2)
+    service = ServiceFactory(title="둔산동 걷기 교실", price=5000, delivery="venue")
+    slot = SlotFactory(service=service, starts_at=starts, ends_at=starts + dt.timedelta(hours=1))
+    for url in ["/", "/services/", "/services/?q=걷기", service.get_absolute_url(), "/providers/"]:
+        assert client.get(url).status_code == 200, url
+    assert client.get("/healthz").status_code == 503
+    user = UserFactory(name="김주민")
+    client.force_login(user)
+    client.post(f"/cart/add/{service.slug}/", {"slot": slot.pk, "quantity": 1})
+    page = client.get("/checkout/").content.decode()
+    form = {
+        "name": "김주민",
+        "phone": "010-2222-3333",
+        "email": user.email,
+        "payment_method": "bank_transfer",
+        "idempotency_key": re.search(r'name="idempotency_key" value="([^"]+)"', page).group(1),
+        "total_seen": "5000",
+    }
+    placed = client.post("/checkout/", form)
+    order = Order.objects.get()
+    assert placed.status_code == 302 and placed.url == f"/orders/{order.number}/"
+    cancelled = client.post(f"/orders/{order.number}/cancel/")
+    assert cancelled.status_code == 302
+    order.refresh_from_db()
+    assert order.status == Order.Status.CANCELLED
+    assert "going on without the cache" in caplog.text

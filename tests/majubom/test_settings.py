@@ -36,6 +36,31 @@ def test_missing_secret_key_with_debug_off_is_one_clear_line():
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize("hosts", ["*", "majubom.kr,*"])
+def test_any_host_with_debug_off_is_one_clear_line(hosts):
+    result = run_manage("check", DJANGO_DEBUG="false", DJANGO_SECRET_KEY=GOOD_KEY, DJANGO_ALLOWED_HOSTS=hosts)
+    assert result.returncode != 0
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "DJANGO_ALLOWED_HOSTS" in lines[0], result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_the_language_cookie_is_secure_in_production():
+    code = (
+        "from django.conf import settings as s; "
+        "print(s.LANGUAGE_COOKIE_SECURE, s.LANGUAGE_COOKIE_HTTPONLY, s.LANGUAGE_COOKIE_SAMESITE)"
+    )
+    result = run_manage(
+        "shell",
+        "-c",
+        code,
+        DJANGO_DEBUG="false",
+        DJANGO_SECRET_KEY=GOOD_KEY,
+        DJANGO_ALLOWED_HOSTS="majubom.kr",
+    )
+    assert result.stdout.split()[-3:] == ["True", "True", "Lax"], result.stderr
+
+
 def test_check_deploy_reports_no_issues():
     result = run_manage(
         "check",

@@ -82,3 +82,25 @@ def test_account_pages_use_the_site_layout_in_korean(client, url):
     assert 'class="skip-link"' in html and 'class="site-footer"' in html
     assert '<html lang="ko">' in html
     assert "비밀번호" in html or "이메일" in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "method,url,status",
+    [
+        ("get", "/orders/%00/", 404),
+        ("post", "/orders/%00/cancel/", 404),
+        ("get", "/orders/MJB-%00/lines/1/calendar.ics", 404),
+        ("post", "/orders/%00/lines/1/review/", 404),
+        ("get", "/orders/not-a-number/", 404),
+        ("get", "/services/?q=%00", 200),
+        ("get", "/admin/orders/orderline/?q=%00", 200),
+        ("get", "/admin/orders/order/?status=%00", 200),
+    ],
+)
+def test_a_nul_character_or_a_made_up_order_number_is_not_a_server_error(client, method, url, status):
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    response = getattr(client, method)(url)
+    assert response.status_code == status

@@ -18,6 +18,7 @@ from django.contrib.messages import get_messages
 from django.test import Client
 from django.utils import timezone
 
+from majubom import audit
 from orders import services
 from orders.models import Order, OrderLine, Payment, Review
 from tests.factories import ProviderFactory, ProviderMemberFactory, ServiceFactory, SlotFactory, UserFactory
@@ -910,3 +911,48 @@ def test_settlement_excludes_refunded_orders(staff_client, world, delivered):
     rows = {r["provider"]: r for r in staff_client.get(SETTLEMENT_URL).context["rows"]}
     assert world.b.name not in rows
     assert rows[world.a.name]["lines"] == 1 and rows[world.a.name]["gross"] == A_PRICE
+
+
+# --- one write path: who did it -------------------------------------------------------------------------
+# Payments, refunds, fulfilment and cancellations by staff or an enterprise are recorded on the order's
+# (or line's) history; the refund cap is the service's rule, also in the admin's form.
+
+
+def recorded(obj) -> list[tuple[str, str]]:
+    return [(entry.user.email, entry.change_message) for entry in audit.history(obj)]
+
+
+def test_payment_and_refund_record_the_staff_member(staff_client, world, paid_mixed):
+    data = refund_data(staff_client, paid_mixed, 5000, reason="기업 사정")
+    assert staff_client.post(ORDERS_URL, data).status_code == 302
+    total = f"{paid_mixed.total:,}"
+    assert recorded(paid_mixed) == [
+        ("admin@majubom.kr", f"입금 확인 {total}원 "),
+        ("admin@majubom.kr", "환불 5,000원: 기업 사정"),
+    ]
+    page = staff_client.get(f"{ORDERS_URL}{paid_mixed.pk}/history/").content.decode()
+    assert "환불 5,000원" in page
+
+
+def test_the_admin_refund_form_states_the_services_rule(staff_client, world, paid_mixed):
+    data = refund_data(staff_client, paid_mixed, paid_mixed.total + 1)
+    response = staff_client.post(ORDERS_URL, data)
+    errors = " ".join(response.context["form"].errors["amount"])
+    assert paid_mixed.number in errors and f"{paid_mixed.total:,}원" in errors
+    with pytest.raises(services.MajubomError) as refused:
+        services.check_order_refund(order=paid_mixed, by=world.staff, amount=paid_mixed.total + 1, reason="x")
+    assert refused.value.message in errors
+
+
+def test_fulfilment_records_the_enterprise_member(member_client, world):
+    services.payment_confirm(order=world.onsite, by=world.member_a, amount=world.onsite.total)
+    run_action(member_client, "/admin/orders/orderline/", "mark_fulfilled", world.onsite_a)
+    assert recorded(world.onsite_a) == [("staff@garam.kr", "이용 완료")]
+    assert recorded(world.onsite)[0][0] == "staff@garam.kr"
+
+
+def test_staff_cancellation_is_recorded_and_a_residents_own_is_not(staff_client, world):
+    run_action(staff_client, ORDERS_URL, "cancel_orders", world.mixed)
+    assert recorded(world.mixed) == [("admin@majubom.kr", "주문 취소: 마주봄 협동조합이 취소했어요.")]
+    services.order_cancel(order=world.b_only, by=world.b_buyer, reason="일정이 바뀌었어요")
+    assert recorded(world.b_only) == []

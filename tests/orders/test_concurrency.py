@@ -370,3 +370,49 @@ def test_expiry_runs_racing_release_once(expiring, shop):
     assert list(order.lines.values_list("status", flat=True)) == [OrderLine.Status.CANCELLED]
     assert len(expired_mails(order)) == 1
     assert NotificationLog.objects.get(key=f"order:{order.number}:expired").status == "sent"
+
+
+# --- adding and checking out at once (the audit's deadlock) ---------------------------------------------
+
+
+def add_or_check_out(browser: Browser, form: dict | None, service: Service, slot: Slot, barrier) -> int:
+    """A resident with a ready cart presses '주문하기' while another adds the same time to a new cart."""
+    barrier.wait(timeout=60)
+    try:
+        if form is not None:
+            return browser.post("/checkout/", form).status
+        return browser.post(f"/cart/add/{service.slug}/", {"slot": slot.pk, "quantity": 1}).status
+    except Exception:  # a broken connection counts as an error
+        return 0
+
+
+@pytest.mark.parametrize("run", [1, 2, 3])
+def test_adding_and_checking_out_the_same_time_at_once_never_answers_500(server, shop, run):
+    """Half of 50 residents check out the same time while the other half add it to their carts, three
+    runs in a row: no 5xx (the locks do not deadlock; a lost race would be retried, then "잠시 후 다시"),
+    and never more seats than there are."""
+    yoga, slot = shop["yoga"], shop["yoga_slot"]
+    Slot.objects.filter(pk=slot.pk).update(capacity=40)
+    rows = []
+    for index in range(RESIDENTS):
+        user = UserFactory()
+        browser = logged_in(server.url, user)
+        form = None
+        if index % 2 == 0:
+            add_to_cart(browser, yoga, slot)
+            form = checkout_form(browser, user)
+        rows.append((browser, form))
+    barrier = threading.Barrier(RESIDENTS)
+    started = time.monotonic()
+    with ThreadPoolExecutor(max_workers=RESIDENTS) as pool:
+        futures = [pool.submit(add_or_check_out, b, f, yoga, slot, barrier) for b, f in rows]
+        statuses = [future.result(timeout=180) for future in futures]
+    errors = [status for status in statuses if status == 0 or status >= 500]
+    print(
+        f"\n[add+checkout run {run}] requests={len(statuses)} errors={len(errors)} "
+        f"seconds={time.monotonic() - started:.2f}"
+    )
+    assert errors == []
+    slot.refresh_from_db()
+    assert slot.booked == RESIDENTS // 2
+    assert CartLine.objects.filter(slot=slot).count() == RESIDENTS // 2

@@ -112,10 +112,13 @@ def test_checkout_requires_login_and_a_cart(client, shop):
     assert "장바구니가 비어 있어요" in response.content.decode()
 
 
-def checkout_data(client, **overrides):
-    page = client.get("/checkout/").content.decode()
+def checkout_data(client, page=None, **overrides):
+    """What the checkout form sends, read from the page as a browser would (its key and the total seen)."""
+    page = (page or client.get("/checkout/")).content.decode()
     key = re.search(r'name="idempotency_key" value="([^"]+)"', page).group(1)
+    total = re.search(r'name="total_seen" value="([^"]*)"', page).group(1)
     return {
+        "total_seen": total,
         "name": "김주민",
         "phone": "010 2222 3333",
         "email": "kim@example.kr",
@@ -262,3 +265,24 @@ def checkout_data_key(client, shop):
     client.force_login(shop["resident"])
     add(client, shop["yoga"], shop["yoga_slot"], 1)
     return checkout_data(client)["idempotency_key"]
+
+
+def test_a_price_raised_after_the_checkout_page_loaded_is_not_charged_without_asking(client, shop):
+    """The audit: the page showed 20,000원, the price was raised in the admin, the POST placed 180,000원."""
+    client.force_login(shop["resident"])
+    add(client, shop["yoga"], shop["yoga_slot"], 2)
+    data = checkout_data(client)
+    assert data["total_seen"] == "20000"
+    type(shop["yoga"]).objects.filter(pk=shop["yoga"].pk).update(price=90000)
+
+    response = client.post("/checkout/", data)
+    assert response.status_code == 409
+    assert not Order.objects.exists()
+    html = response.content.decode()
+    assert "가격이 바뀌었어요" in html and "180,000원" in html
+    assert shop["yoga_slot"].__class__.objects.get(pk=shop["yoga_slot"].pk).booked == 0
+
+    # Confirming the new total on the page that says it places the order at that price.
+    confirmed = client.post("/checkout/", checkout_data(client, page=response))
+    order = Order.objects.get()
+    assert confirmed.status_code == 302 and order.total == 180000

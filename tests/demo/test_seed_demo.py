@@ -4,7 +4,8 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.core.management import call_command
 
-from majubom.management.commands.seed_demo import DEMO_PASSWORD
+from demo.accounts import DEMO_PASSWORD
+from demo.loader import load
 from majubom.models import User
 
 
@@ -13,16 +14,21 @@ def snapshot() -> list[tuple]:
 
 
 @pytest.mark.django_db
-def test_seed_demo_creates_the_demo_accounts_once():
-    out = StringIO()
-    call_command("seed_demo", stdout=out)
-    assert DEMO_PASSWORD in out.getvalue()
+def test_seed_demo_creates_the_demo_accounts_once(demo_data):
+    # demo_data: the database after the session's first ``seed_demo`` (on an empty one), and what it printed.
+    out = demo_data.output
+    assert DEMO_PASSWORD in out
+    assert out.count("(새로 만듦)") == 4
     first = snapshot()
     call_command("seed_demo", stdout=StringIO())
     assert snapshot() == first  # idempotent: nothing changed, passwords included
 
-    emails = {row[0] for row in first}
+    # The four demo accounts sign in; the demo residents who left the past orders and reviews cannot.
+    emails = {row[0] for row in first if User.objects.get(email=row[0]).has_usable_password()}
     assert emails == {"staff@majubom.kr", "owner1@majubom.kr", "owner2@majubom.kr", "resident@majubom.kr"}
+    residents = list(User.objects.exclude(email__in=emails))
+    assert {user.email for user in residents} == {a.email for a in load().accounts if not a.login}
+    assert residents and not any(user.has_usable_password() or user.is_staff for user in residents)
     staff = User.objects.get(email="staff@majubom.kr")
     assert staff.is_staff and staff.is_superuser
     resident = User.objects.get(email="resident@majubom.kr")

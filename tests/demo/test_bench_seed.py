@@ -1,5 +1,8 @@
 """The benchmark history of ``seed_demo --scale N``: residents, a year of past orders with payments and
-reviews, and bench listings that show the demo pictures, all added once."""
+reviews, and bench listings that show the demo pictures, all added once.
+
+``seed_demo --scale 40`` runs once per session (on top of the session's demo data) and each test gets its
+rows restored from a snapshot (tests/demo_snapshot.py)."""
 
 import datetime as dt
 import re
@@ -13,11 +16,13 @@ from django.core.management import call_command
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from catalog.demo import seed_benchmark
 from catalog.models import Provider, Service, ServiceImage, Slot
+from demo.catalog import seed_benchmark
+from demo.loader import load
+from demo.orders import seed_benchmark_orders
 from majubom.models import User
-from orders.demo import seed_benchmark_orders
 from orders.models import Order, OrderLine, Payment, Review
+from tests.demo_snapshot import forget_cached_rows, seed_into_snapshot
 from tests.factories import UserFactory
 
 SCALE = 40
@@ -34,11 +39,25 @@ def media(settings, tmp_path):
     return tmp_path
 
 
+@pytest.fixture(scope="session")
+def bench_snapshot(django_db_blocker, demo_snapshot, demo_media):
+    """``seed_demo --scale SCALE`` once per session, as a snapshot."""
+    with django_db_blocker.unblock():
+        snapshot = seed_into_snapshot(
+            "bench", media=demo_media, command_options={"scale": SCALE}, start=demo_snapshot
+        )
+    yield snapshot
+    with django_db_blocker.unblock():
+        snapshot.drop()
+
+
 @pytest.fixture
-def seeded(media):
-    out = StringIO()
-    call_command("seed_demo", scale=SCALE, stdout=out)
-    return out.getvalue()
+def seeded(bench_snapshot, demo_media, settings):
+    """The database after ``seed_demo --scale SCALE``; returns what the command printed."""
+    settings.MEDIA_ROOT = str(demo_media)
+    bench_snapshot.restore()
+    yield bench_snapshot.output
+    forget_cached_rows()
 
 
 def bench_orders():
@@ -187,7 +206,7 @@ def test_running_seed_demo_again_adds_nothing(seeded):
         return {model.__name__: model.objects.count() for model in models}
 
     before = counts()
-    assert before["Order"] == 2 * SCALE
+    assert before["Order"] == 2 * SCALE + len(load().orders)  # the bench's and the demo residents'
     out = StringIO()
     call_command("seed_demo", scale=SCALE, stdout=out)
     assert counts() == before

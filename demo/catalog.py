@@ -1,4 +1,5 @@
-"""Demo and benchmark catalogues built from ``demo_data`` (fictional Daejeon enterprises).
+"""The demo and benchmark catalogues, built from ``demo/data/providers/*.json`` (fictional Daejeon
+enterprises).
 
 ``seed_catalog`` is idempotent: rows are found by slug, images and slots are only added where a service
 has none. ``seed_benchmark`` bulk-inserts a large catalogue (``bench-`` slugs) for query and load tests.
@@ -15,11 +16,12 @@ from django.db import connection, transaction
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
-from . import demo_data
-from .cache import catalog_changed
-from .models import Need, Provider, ProviderMember, Service, ServiceImage, Slot
-from .services import service_image_store, slots_repeat_weekly
-from .vocabulary import needs_ensure
+from catalog.models import Need, Provider, ProviderMember, Service, ServiceImage, Slot
+from catalog.services import service_image_store, slots_repeat_weekly
+from catalog.vocabulary import needs_ensure
+from majubom import pagecache
+
+from .loader import ServiceSpec, load
 
 DOMAIN_COLOURS = {
     "physical": ((15, 122, 105), (223, 243, 234)),
@@ -48,31 +50,26 @@ def demo_picture(*, seed: str, domain: str) -> ContentFile:
 
 
 def seed_catalog(*, owners: dict[str, object], now=None) -> dict[str, int]:
-    """Create the demo catalogue; ``owners`` maps "owner1"/"owner2" to users. Returns what was created."""
+    """Create the demo catalogue; ``owners`` maps account keys ("owner1", "owner2") to users. Returns what
+    was created."""
     now = now or timezone.now()
+    data = load()
     created = {"providers": 0, "services": 0, "slots": 0, "images": 0}
     with transaction.atomic():
         needs_ensure()
         needs = {need.slug: need for need in Need.objects.all()}
-        for index, spec in enumerate(demo_data.PROVIDERS):
-            fields = {k: v for k, v in spec.items() if k not in ("slug", "services", "owner")}
-            # One enterprise waits for the cooperative's approval, as a real one would.
-            fields["is_published"] = index != len(demo_data.PROVIDERS) - 1
-            provider, new = Provider.objects.get_or_create(slug=spec["slug"], defaults=fields)
+        for spec in data.providers:
+            provider, new = Provider.objects.get_or_create(slug=spec.slug, defaults=spec.model_fields())
             created["providers"] += new
-            owner = owners.get(spec.get("owner") or "")
+            owner = owners.get(spec.owner or "")
             if owner is not None:
                 ProviderMember.objects.get_or_create(
                     provider=provider, user=owner, defaults={"role": ProviderMember.Role.OWNER}
                 )
-            for s_index, s_spec in enumerate(spec["services"]):
-                # A few listings wait for review, among them one of the first demo owner's.
-                pending = s_index == 5 or (
-                    spec.get("owner") == "owner1" and s_index == len(spec["services"]) - 1
-                )
-                created["services"] += _seed_service(provider, s_spec, s_index, needs, now, pending=pending)
+            for index, s_spec in enumerate(spec.services):
+                created["services"] += _seed_service(provider, s_spec, index, needs, now)
     # Pictures and slots after the rows exist; both are skipped where they already exist.
-    for service in Service.objects.filter(provider__slug__in=[p["slug"] for p in demo_data.PROVIDERS]):
+    for service in Service.objects.filter(provider__slug__in=[p.slug for p in data.providers]):
         if not service.images.exists():
             picture = demo_picture(seed=service.slug, domain=service.domain)
             service_image_store(
@@ -80,64 +77,48 @@ def seed_catalog(*, owners: dict[str, object], now=None) -> dict[str, int]:
                 upload=picture,
             )
             created["images"] += 1
-    for provider_spec in demo_data.PROVIDERS:
-        for s_spec in provider_spec["services"]:
-            created["slots"] += _seed_slots(s_spec, now)
+    for s_spec in data.services:
+        created["slots"] += _seed_slots(s_spec, now)
+    pagecache.changed(pagecache.SITE)
     return created
 
 
-def _seed_service(provider: Provider, spec: dict, index: int, needs: dict, now, *, pending: bool) -> bool:
-    status = Service.Status.PENDING_REVIEW if pending else Service.Status.PUBLISHED
+def _seed_service(provider: Provider, spec: ServiceSpec, index: int, needs: dict, now) -> bool:
+    published = spec.status == Service.Status.PUBLISHED
     fields = {
+        **spec.model_fields(),
         "provider": provider,
-        "title": spec["title"],
-        "summary": spec["summary"],
-        "description": spec["description"],
-        "domain": spec["domain"],
-        "delivery": spec["delivery"],
-        "price": spec["price"],
-        "unit": spec["unit"],
-        "duration_minutes": spec["duration_minutes"],
-        "is_experience": spec["is_experience"],
-        "stock": spec["stock"],
-        "status": status,
-        "published_at": now - dt.timedelta(days=index * 3 + len(spec["slug"]) % 17)
-        if status == Service.Status.PUBLISHED
-        else None,
+        "status": spec.status,
+        "published_at": now - dt.timedelta(days=index * 3 + len(spec.slug) % 17) if published else None,
     }
-    service, new = Service.objects.get_or_create(slug=spec["slug"], defaults=fields)
+    service, new = Service.objects.get_or_create(slug=spec.slug, defaults=fields)
     if new:
-        service.needs.set([needs[slug] for slug in spec["needs"] if slug in needs])
+        service.needs.set([needs[slug] for slug in spec.needs if slug in needs])
     return new
 
 
-def _seed_slots(spec: dict, now) -> int:
-    schedule = spec.get("schedule")
-    if not schedule:
+def _seed_slots(spec: ServiceSpec, now) -> int:
+    schedule = spec.schedule
+    if schedule is None:
         return 0
-    service = Service.objects.get(slug=spec["slug"])
+    service = Service.objects.get(slug=spec.slug)
     if service.slots.filter(starts_at__gt=now).exists():
-        return 0
-    start = dt.time.fromisoformat(schedule["start"])
-    end = (dt.datetime.combine(dt.date(2000, 1, 1), start) + dt.timedelta(minutes=schedule["minutes"])).time()
-    if end <= start:
         return 0
     slots = slots_repeat_weekly(
         service=service,
-        weekdays=schedule["weekdays"],
-        start_time=start,
-        end_time=end,
+        weekdays=list(schedule.weekdays),
+        start_time=schedule.start_time,
+        end_time=schedule.end_time,
         first_date=timezone.localdate(now),
         weeks=4,
-        capacity=schedule["capacity"],
+        capacity=schedule.capacity,
     )
     # Some seats are already taken, and the odd time is full, as on a real market.
-    rng = random.Random(spec["slug"])
+    rng = random.Random(spec.slug)
     for slot in slots:
         roll = rng.random()
         slot.booked = slot.capacity if roll < 0.1 else int(slot.capacity * rng.uniform(0, 0.7))
     Slot.objects.bulk_update(slots, ["booked"])
-    catalog_changed()
     return len(slots)
 
 
@@ -157,7 +138,8 @@ def seed_benchmark(
     provider_count = max(services // 20, 1)
     needs_ensure()
     needs = {need.slug: need for need in Need.objects.all()}
-    templates = [(p, s) for p in demo_data.PROVIDERS for s in p["services"]]
+    bases = load().providers
+    templates = list(load().services)
 
     existing_providers = set(
         Provider.objects.filter(slug__startswith="bench-").values_list("slug", flat=True)
@@ -167,17 +149,17 @@ def seed_benchmark(
         slug = f"bench-p{i:05d}"
         if slug in existing_providers:
             continue
-        base = demo_data.PROVIDERS[i % len(demo_data.PROVIDERS)]
+        base = bases[i % len(bases)]
         new_providers.append(
             Provider(
-                name=f"{base['name']} {i // len(demo_data.PROVIDERS) + 1}호점",
+                name=f"{base.name} {i // len(bases) + 1}호점",
                 slug=slug,
-                kind=base["kind"],
-                district=base["district"],
-                address=base["address"],
-                phone=base["phone"],
-                email=base["email"],
-                description=base["description"],
+                kind=base.kind,
+                district=base.district,
+                address=base.address,
+                phone=base.phone,
+                email=base.email,
+                description=base.description,
                 is_published=True,
             )
         )
@@ -190,21 +172,12 @@ def seed_benchmark(
         slug = f"bench-s{i:06d}"
         if slug in existing_services:
             continue
-        _provider_spec, spec = templates[i % len(templates)]
+        spec = templates[i % len(templates)]
         new_services.append(
             Service(
+                **{**spec.model_fields(), "title": f"{spec.title} ({i // len(templates) + 1})"},
                 provider=providers[i % len(providers)],
-                title=f"{spec['title']} ({i // len(templates) + 1})",
                 slug=slug,
-                summary=spec["summary"],
-                description=spec["description"],
-                domain=spec["domain"],
-                delivery=spec["delivery"],
-                price=spec["price"],
-                unit=spec["unit"],
-                duration_minutes=spec["duration_minutes"],
-                is_experience=spec["is_experience"],
-                stock=spec["stock"],
                 status=Service.Status.PUBLISHED,
                 published_at=now - dt.timedelta(minutes=i),
             )
@@ -212,7 +185,7 @@ def seed_benchmark(
     Service.objects.bulk_create(new_services, batch_size=batch)
     created_slugs = {s.slug for s in new_services}
     fresh = list(Service.objects.filter(slug__in=created_slugs).values_list("pk", "slug"))
-    spec_by_index = {f"bench-s{i:06d}": templates[i % len(templates)][1] for i in range(services)}
+    spec_by_index = {f"bench-s{i:06d}": templates[i % len(templates)] for i in range(services)}
 
     through = Service.needs.through
     links, slots = [], []
@@ -220,31 +193,29 @@ def seed_benchmark(
     today = timezone.localdate(now)
     for pk, slug in fresh:
         spec = spec_by_index[slug]
-        for need_slug in spec["needs"]:
+        for need_slug in spec.needs:
             if need_slug in needs:
                 links.append(through(service_id=pk, need_id=needs[need_slug].pk))
-        schedule = spec.get("schedule")
-        if not schedule:
+        schedule = spec.schedule
+        if schedule is None:
             continue
-        start = dt.time.fromisoformat(schedule["start"])
         for n in range(slots_per_service):
             day = today + dt.timedelta(days=1 + n * 3 + rng.randint(0, 2))
-            starts = dt.datetime.combine(day, start, tzinfo=tz)
-            capacity = schedule["capacity"]
+            starts = dt.datetime.combine(day, schedule.start_time, tzinfo=tz)
             slots.append(
                 Slot(
                     service_id=pk,
                     starts_at=starts,
-                    ends_at=starts + dt.timedelta(minutes=schedule["minutes"]),
-                    capacity=capacity,
-                    booked=rng.randint(0, capacity),
+                    ends_at=starts + dt.timedelta(minutes=schedule.minutes),
+                    capacity=schedule.capacity,
+                    booked=rng.randint(0, schedule.capacity),
                 )
             )
     through.objects.bulk_create(links, batch_size=batch * 5, ignore_conflicts=True)
     Slot.objects.bulk_create(slots, batch_size=batch * 5, ignore_conflicts=True)
     # Each listing shows the picture of the demo listing it copies (the same stored files, no new uploads).
     pictures = {}
-    demo_pictures = ServiceImage.objects.filter(service__slug__in={spec["slug"] for _p, spec in templates})
+    demo_pictures = ServiceImage.objects.filter(service__slug__in={spec.slug for spec in templates})
     for image in demo_pictures.select_related("service").order_by("-position", "-pk"):
         pictures[image.service.slug] = image
     ServiceImage.objects.bulk_create(
@@ -258,11 +229,11 @@ def seed_benchmark(
                 position=0,
             )
             for pk, slug in fresh
-            if (picture := pictures.get(spec_by_index[slug]["slug"]))
+            if (picture := pictures.get(spec_by_index[slug].slug))
         ],
         batch_size=batch,
     )
-    catalog_changed()
+    pagecache.changed(pagecache.SITE)
     if connection.vendor == "postgresql":
         # Fresh statistics, as autovacuum would soon have them: the planner needs them after a bulk load.
         with connection.cursor() as cursor:

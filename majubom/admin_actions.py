@@ -1,0 +1,35 @@
+"""One shape for every admin action that runs a service on each selected row: each row is tried on its own,
+a refusal (``MajubomError``) is reported beside the row's name and the others go on, and one line says how
+many were done."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from django.contrib import messages
+
+from .errors import MajubomError
+
+
+def run_each(
+    modeladmin,
+    request,
+    rows: Iterable,
+    action: Callable[[object], object],
+    *,
+    label: Callable[[object], str] = str,
+    done: Callable[[int], str] | None = None,
+) -> int:
+    """Call ``action(row)`` for each row; warn with ``label(row): message`` for each refusal and report
+    ``done(count)`` when at least one row was done. Returns the count."""
+    count = 0
+    for row in rows:
+        try:
+            action(row)
+        except MajubomError as error:
+            modeladmin.message_user(request, f"{label(row)}: {error.message}", messages.WARNING)
+        else:
+            count += 1
+    if count and done is not None:
+        modeladmin.message_user(request, done(count), messages.SUCCESS)
+    return count

@@ -1,0 +1,115 @@
+"""Pages that compose several apps. The home page gathers the catalogue (and later groups and the fair);
+the service page shows a listing with its reviews (orders) and the cart form (orders).
+
+Both follow the one rendering rule of ``majubom.pagecache``: the shared part is rendered without the
+request and cached under the scopes it shows; the visitor's own parts (CSRF token, cart count, user,
+messages) are added outside it, by ``base.html`` and ``with_csrf``.
+"""
+
+from django.shortcuts import render
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_GET
+
+from catalog import selectors as catalog_selectors
+from majubom import pagecache
+from majubom.choices import HEALTH_DOMAIN_DETAIL, HealthDomain
+
+HOME_EXPERIENCE_LIMIT = 6
+HOME_UPCOMING_LIMIT = 6
+
+
+@require_GET
+def home(request):
+    """The market's front door. The upcoming times show their seats left, so that part is keyed by the
+    scopes of the services it shows as well as by the listing: a booking elsewhere leaves it warm."""
+
+    def upcoming() -> list:
+        return catalog_selectors.home_upcoming_slots(limit=HOME_UPCOMING_LIMIT)
+
+    # Which services the upcoming list shows changes only with the listing (a time opening or filling).
+    shown = pagecache.cached_value(
+        "home-upcoming-services",
+        scopes=[pagecache.LISTING],
+        compute=lambda: sorted({slot.service_id for slot in upcoming()}),
+        timeout=lambda ids: pagecache.FRAGMENT_TIMEOUT,
+    )
+    market = pagecache.cached_render(
+        "home-market",
+        scopes=[pagecache.LISTING, *(pagecache.service(pk) for pk in shown)],
+        template="web/home.html#market",
+        context=lambda: {
+            "experience_services": catalog_selectors.home_experience_services(limit=HOME_EXPERIENCE_LIMIT),
+            "upcoming_slots": upcoming(),
+        },
+    )
+    context = {
+        "domains": [(domain, HEALTH_DOMAIN_DETAIL[domain]) for domain in HealthDomain],
+        "market": market,
+    }
+    return render(request, "web/home.html", context)
+
+
+@require_GET
+def service_detail(request, slug: str):
+    """Everything below the site header is the same for every visitor: one cache entry under the
+    service's and its provider's scopes, no queries when warm."""
+    loaded = {}
+
+    def load_ids() -> tuple[int, int]:
+        # A published listing or 404; what is read here is reused below when the page is cold too.
+        loaded["page"] = catalog_selectors.service_page(slug=slug)
+        return loaded["page"].service.pk, loaded["page"].service.provider_id
+
+    service_id, provider_id = pagecache.cached_value(
+        "service-ids", scopes=[], parts=slug, compute=load_ids, timeout=pagecache.PAGE_TIMEOUT
+    )
+    page = pagecache.cached_value(
+        "service-page",
+        scopes=[pagecache.service(service_id), pagecache.provider(provider_id)],
+        parts=slug,
+        compute=lambda: _service_page(slug, loaded.get("page")),
+        timeout=lambda page: page["expires"],
+    )
+    context = {"page_title": page["title"], "content": pagecache.with_csrf(page["content"], request)}
+    return render(request, "web/service_detail.html", context)
+
+
+def _service_page(slug: str, page=None) -> dict:
+    """The shared part of a service page and how many seconds it stays true: until the first time it lists
+    (its own or a sibling card's) starts."""
+    page = page or catalog_selectors.service_page(slug=slug)
+    service, provider, slots = page.service, page.service.provider, page.slots
+    cards = pagecache.cached_value(
+        "provider-cards",
+        scopes=[pagecache.provider(provider.pk)],
+        compute=lambda: _provider_cards(provider),
+        timeout=lambda cards: pagecache.seconds_until(next_at for _pk, _html, next_at in cards),
+    )
+    open_slots = [slot for slot in slots if slot.seats_left]
+    context = {
+        "service": service,
+        "provider": provider,
+        "images": page.images,
+        "needs": page.needs,
+        "slots": slots,
+        "open_slots": open_slots,
+        "by_quantity": not service.books_by_time,
+        "more_cards": [mark_safe(html) for pk, html, _next in cards if pk != service.pk][:3],  # noqa: S308
+        "csrf_field": pagecache.CSRF_SLOT,
+    }
+    return {
+        "title": f"{service.title} · {provider.name}",
+        "content": pagecache.render_fragment("web/service_detail.html#content", context),
+        "expires": pagecache.seconds_until(
+            [*(slot.starts_at for slot in slots), *(n for _pk, _h, n in cards)]
+        ),
+    }
+
+
+def _provider_cards(provider) -> list[tuple[int, str, object]]:
+    """A provider's first cards, shared by all its service pages: (service id, html, next time)."""
+    services = catalog_selectors.services_of_provider(provider=provider, limit=4)
+    return [
+        (s.pk, pagecache.render_fragment("catalog/_service_card.html", {"service": s}), s.next_slot_at)
+        for s in services
+    ]
