@@ -40,9 +40,10 @@ def server_without_redis(postgres_db, transactional_db):
     """``manage.py runserver`` on the test database with Redis at a port nobody listens on."""
     db = connection.settings_dict
     port = free_port()
+    host, port_db = db["HOST"] or "127.0.0.1", db["PORT"] or 5432
     env = {
         **os.environ,
-        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}",
+        "DATABASE_URL": f"postgres://{db['USER']}@{host}:{port_db}/{db['NAME']}",
         "REDIS_URL": "redis://127.0.0.1:1/0",
         "DJANGO_DEBUG": "true",
     }
