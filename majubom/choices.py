@@ -27,3 +27,15 @@ class District(models.TextChoices):
     SEO = "seo", _("서구")
     YUSEONG = "yuseong", _("유성구")
     DAEDEOK = "daedeok", _("대덕구")
+
+
+class Audience(models.TextChoices):
+    """Who a service or a group is for; recommendations never show what a person's answers exclude."""
+
+    ANYONE = "anyone", _("누구나")
+    SENIORS = "seniors", _("어르신 (65세 이상)")
+    PARENTS = "parents", _("부모·양육자")
+    PREGNANT = "pregnant", _("임산부·산모")
+    YOUTH = "youth", _("청년")
+    DISABLED = "disabled", _("장애인")
+    SINGLE_HOUSEHOLD = "single_household", _("1인 가구")

@@ -1,4 +1,7 @@
+import datetime as dt
+
 import factory
+from django.utils import timezone
 
 from majubom.models import User
 
@@ -17,9 +20,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 
 # --- catalog ---------------------------------------------------------------------------------------------
-import datetime as dt  # noqa: E402
 
-from django.utils import timezone  # noqa: E402
 
 from catalog.models import Need, Provider, ProviderMember, Service, Slot  # noqa: E402
 
@@ -82,3 +83,29 @@ class SlotFactory(factory.django.DjangoModelFactory):
     starts_at = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=3))
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + dt.timedelta(hours=1))
     capacity = 10
+
+
+class HealthGroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "groups.HealthGroup"
+
+    provider = factory.SubFactory(ProviderFactory)
+    title = factory.Sequence(lambda n: f"둔산동 아침 걷기 모임 {n}")
+    slug = factory.Sequence(lambda n: f"group-{n}")
+    summary = "한밭수목원을 함께 걸어요."
+    domain = "physical"
+    district = "seo"
+    delivery = "outdoor"
+    place_name = "한밭수목원 정문"
+    place_address = "대전광역시 서구 둔산대로 169"
+    capacity = 10
+    status = "recruiting"
+
+
+class GroupSessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "groups.GroupSession"
+
+    group = factory.SubFactory(HealthGroupFactory)
+    starts_at = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=3))
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + dt.timedelta(hours=1))

@@ -1,0 +1,89 @@
+"""건강반 notifications, rendered at the moment and sent once per key (``majubom.notifications``)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from majubom.notifications import notify_rendered
+
+from .models import Membership
+
+
+def _membership(membership_id: int) -> Membership:
+    return Membership.objects.select_related("group", "group__provider", "user").get(pk=membership_id)
+
+
+def _send(membership: Membership, *, event: str, subject: str, lines: list[str]) -> None:
+    url = settings.SITE_URL.rstrip("/") + reverse("groups:detail", kwargs={"slug": membership.group.slug})
+    text = "\n\n".join([*lines, _("건강반 보기: %(url)s") % {"url": url}, _("마주봄 드림")])
+    notify_rendered(
+        key=f"group:{membership.group_id}:membership:{membership.pk}:{event}",
+        to=membership.user.email,
+        subject=f"[마주봄] {subject}",
+        text=text,
+    )
+
+
+def joined(*, membership_id: int) -> None:
+    from .services import place_in_line
+
+    m = _membership(membership_id)
+    name, title = m.user.get_short_name(), m.group.title
+    if m.status == Membership.Status.ACTIVE:
+        _send(
+            m,
+            event="joined",
+            subject=_("%(title)s에 참여했어요") % {"title": title},
+            lines=[_("%(name)s님, %(title)s에 함께하게 됐어요.") % {"name": name, "title": title}],
+        )
+    elif m.status == Membership.Status.WAITLISTED:
+        place = place_in_line(m)
+        _send(
+            m,
+            event="waitlisted",
+            subject=_("%(title)s 대기 %(n)d번째예요") % {"title": title, "n": place},
+            lines=[
+                _(
+                    "%(name)s님, 지금은 자리가 다 찼어요. 대기 %(n)d번째로 적어 두었어요. 자리가 나면 "
+                    "순서대로 바로 알려 드려요."
+                )
+                % {"name": name, "n": place}
+            ],
+        )
+    elif m.status == Membership.Status.PENDING:
+        _send(
+            m,
+            event="requested",
+            subject=_("%(title)s 참여 신청을 받았어요") % {"title": title},
+            lines=[_("%(name)s님, 운영 기업이 확인한 뒤 알려 드려요.") % {"name": name}],
+        )
+
+
+def promoted(*, membership_id: int) -> None:
+    m = _membership(membership_id)
+    _send(
+        m,
+        event="promoted",
+        subject=_("%(title)s에 자리가 났어요") % {"title": m.group.title},
+        lines=[
+            _(
+                "%(name)s님, 기다리시던 %(title)s에 자리가 나서 참여하게 됐어요. 못 가시게 되면 건강반 "
+                "화면에서 '나가기'를 눌러 자리를 돌려주세요."
+            )
+            % {"name": m.user.get_short_name(), "title": m.group.title}
+        ],
+    )
+
+
+def decided(*, membership_id: int) -> None:
+    m = _membership(membership_id)
+    title = m.group.title
+    if m.status == Membership.Status.REJECTED:
+        lines = [_("%(title)s 운영 기업이 이번에는 함께하기 어렵다고 알려 왔어요.") % {"title": title}]
+        if m.message:
+            lines.append(m.message)
+        _send(m, event="rejected", subject=_("%(title)s 참여 신청 결과") % {"title": title}, lines=lines)
+    else:
+        joined(membership_id=membership_id)
