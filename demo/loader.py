@@ -678,3 +678,122 @@ def parse_order(node: Node) -> OrderSpec:
                 .error("only the lines of a completed order have a review")
             )
     return order
+
+
+# --- 건강반 (groups) -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GroupSpec:
+    slug: str
+    provider: str  # a provider slug
+    title: str
+    summary: str
+    description: str
+    domain: str
+    needs: tuple[str, ...]
+    district: str
+    delivery: str
+    place_name: str
+    place_address: str
+    capacity: int
+    fee: int
+    fee_unit: str
+    fee_note: str
+    join_policy: str
+    audience: str
+    weekdays: tuple[int, ...]
+    start: str
+    minutes: int
+    members: int  # how many neighbours have joined (more than the capacity: a waiting list)
+
+    def model_fields(self) -> dict:
+        return {
+            name: getattr(self, name)
+            for name in (
+                "title",
+                "summary",
+                "description",
+                "domain",
+                "district",
+                "delivery",
+                "place_name",
+                "place_address",
+                "capacity",
+                "fee",
+                "fee_unit",
+                "fee_note",
+                "join_policy",
+                "audience",
+            )
+        }
+
+
+def _check_groups(data: Data) -> None:
+    providers = {provider.slug for provider in data.providers}
+    _unique(data, "groups", [group.slug for group in data.groups], "slug")
+    for index, group in enumerate(data.groups):
+        if group.provider not in providers:
+            raise data.source("groups", index)["provider"].error(
+                f"no provider {group.provider!r} in providers/"
+            )
+
+
+@register("groups", check=_check_groups)
+def parse_group(node: Node) -> GroupSpec:
+    from groups.models import HealthGroup
+    from majubom.choices import Audience
+
+    node.fields(
+        required={
+            "slug",
+            "provider",
+            "title",
+            "summary",
+            "description",
+            "domain",
+            "needs",
+            "district",
+            "delivery",
+            "place_name",
+            "place_address",
+            "capacity",
+            "fee",
+            "fee_unit",
+            "fee_note",
+            "join_policy",
+            "audience",
+            "schedule",
+            "members",
+        }
+    )
+    _slug_shape(node["slug"])
+    schedule = node["schedule"].fields(required={"weekdays", "start", "minutes"})
+    weekdays = []
+    for day in schedule["weekdays"].items(min_length=1, max_length=7):
+        if not isinstance(day.value, int) or isinstance(day.value, bool) or not 0 <= day.value <= 6:
+            raise day.error(f"{day.value!r} is not a weekday (0 = Monday … 6 = Sunday)")
+        weekdays.append(day.value)
+    return GroupSpec(
+        slug=node["slug"].text(field=_field(HealthGroup, "slug")),
+        provider=node["provider"].text(),
+        title=node["title"].text(field=_field(HealthGroup, "title")),
+        summary=node["summary"].text(field=_field(HealthGroup, "summary")),
+        description=node["description"].text(),
+        domain=node["domain"].choice(HealthDomain),
+        needs=tuple(need.choice(NEED_SLUGS) for need in node["needs"].items(min_length=1, max_length=3)),
+        district=node["district"].choice(District),
+        delivery=node["delivery"].choice(HealthGroup.Delivery),
+        place_name=node["place_name"].text(field=_field(HealthGroup, "place_name")),
+        place_address=node["place_address"].text(field=_field(HealthGroup, "place_address")),
+        capacity=node["capacity"].integer(min=1, max=1000),
+        fee=node["fee"].integer(min=0),
+        fee_unit=node["fee_unit"].choice(HealthGroup.FeeUnit),
+        fee_note=node["fee_note"].text(field=_field(HealthGroup, "fee_note")),
+        join_policy=node["join_policy"].choice(HealthGroup.JoinPolicy),
+        audience=node["audience"].choice(Audience),
+        weekdays=tuple(weekdays),
+        start=schedule["start"].clock(),
+        minutes=schedule["minutes"].integer(min=10, max=600),
+        members=node["members"].integer(min=0, max=200),
+    )

@@ -87,3 +87,43 @@ def decided(*, membership_id: int) -> None:
         _send(m, event="rejected", subject=_("%(title)s 참여 신청 결과") % {"title": title}, lines=lines)
     else:
         joined(membership_id=membership_id)
+
+
+def session_cancelled(*, session_id: int) -> None:
+    """Each active or waiting resident is told once (the key names the session and the membership)."""
+    from django.utils import timezone
+
+    from .models import GroupSession
+
+    session = GroupSession.objects.select_related("group").get(pk=session_id)
+    when = timezone.localtime(session.starts_at).strftime("%m월 %d일 %H:%M")
+    for m in session.group.memberships.filter(
+        status__in=[Membership.Status.ACTIVE, Membership.Status.WAITLISTED]
+    ).select_related("user", "group"):
+        _send(
+            m,
+            event=f"session:{session.pk}:cancelled",
+            subject=_("%(title)s %(when)s 모임은 쉬어요") % {"title": session.group.title, "when": when},
+            lines=[_("%(when)s 모임이 취소됐어요.") % {"when": when}, session.note],
+        )
+
+
+def session_reminder(*, session_id: int, membership_id: int) -> None:
+    """The day before: when and where, from the session as it is now."""
+    from django.utils import timezone
+
+    from .models import GroupSession
+
+    session = GroupSession.objects.select_related("group").get(pk=session_id)
+    m = _membership(membership_id)
+    when = timezone.localtime(session.starts_at).strftime("%m월 %d일 %H:%M")
+    place = session.place_name or session.group.place_name
+    _send(
+        m,
+        event=f"session:{session.pk}:reminder",
+        subject=_("내일 %(title)s 모임이 있어요") % {"title": session.group.title},
+        lines=[
+            _("%(when)s · %(place)s") % {"when": when, "place": place},
+            _("못 가시게 되면 '내 건강반'에서 '이번에는 못 가요'를 눌러 주세요."),
+        ],
+    )

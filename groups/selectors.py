@@ -194,7 +194,7 @@ def weekday_name(day: int) -> str:
 def time_in_words(value: dt.time) -> str:
     """10:00 → "오전 10시", 19:30 → "오후 7시 30분"."""
     hour = value.hour % 12 or 12
-    part = _("오전") if value.hour < 12 else _("오후")
+    part = pgettext("clock", "오전") if value.hour < 12 else pgettext("clock", "오후")
     if value.minute:
         return _("%(part)s %(hour)d시 %(minute)d분") % {"part": part, "hour": hour, "minute": value.minute}
     return _("%(part)s %(hour)d시") % {"part": part, "hour": hour}

@@ -106,7 +106,7 @@ def place_in_line(membership: Membership) -> int | None:
     return ahead + same_time + 1
 
 
-def membership_join(*, group: HealthGroup, user, now=None) -> JoinResult:
+def membership_join(*, group: HealthGroup, user, now=None, tell: bool = True) -> JoinResult:
     """A resident joins: a seat if one is free and nobody is waiting, else a place in line; in an approval
     group, a request the host decides. Joining twice, a closed group or a removed member is refused."""
     if not user.is_authenticated:
@@ -140,9 +140,10 @@ def membership_join(*, group: HealthGroup, user, now=None) -> JoinResult:
                     membership = Membership.objects.create(
                         group=locked, user=user, status=Membership.Status.WAITLISTED, waitlisted_at=moment
                     )
-            from . import notify
+            if tell:  # demo data and imports tell nobody
+                from . import notify
 
-            transaction.on_commit(lambda: notify.joined(membership_id=membership.pk))
+                transaction.on_commit(lambda: notify.joined(membership_id=membership.pk))
         return membership
 
     try:
@@ -195,7 +196,7 @@ def _decide(*, membership: Membership, by, action) -> Membership:
     return result
 
 
-def membership_approve(*, membership: Membership, by) -> Membership:
+def membership_approve(*, membership: Membership, by, tell: bool = True) -> Membership:
     """The host accepts a request: a seat if one is free and nobody waits, else the line."""
 
     def approve(group, current, now):
@@ -209,9 +210,10 @@ def membership_approve(*, membership: Membership, by) -> Membership:
             fields = {"status": Membership.Status.WAITLISTED, "waitlisted_at": now}
         Membership.objects.filter(pk=current.pk).update(decided_by=by, **fields)
         audit.record(obj=current, by=by, message=_("참여 신청 승인"))
-        from . import notify
+        if tell:
+            from . import notify
 
-        transaction.on_commit(lambda: notify.decided(membership_id=current.pk))
+            transaction.on_commit(lambda: notify.decided(membership_id=current.pk))
 
     return _decide(membership=membership, by=by, action=approve)
 
@@ -391,3 +393,169 @@ def absence_withdraw(*, session: GroupSession, user, now=None) -> None:
     if session.starts_at <= now:
         raise InvalidTransition(_("이미 시작했거나 지난 모임이에요."))
     AbsenceNotice.objects.filter(session=session, membership=membership).delete()
+
+
+# --- the group itself: created and edited by its enterprise, moderated by the cooperative ----------------
+
+
+def group_save(*, group: HealthGroup, by, changed=()) -> HealthGroup:
+    """Save a group from a form. A new group starts as 작성 중; the state changes only by the moderation
+    functions below; an enterprise saves only its own groups."""
+    staff = user_is_cooperative_staff(by)
+    if not staff and group.provider_id not in user_provider_ids(by):
+        raise NotAllowed(_("내 기업의 건강반만 만들거나 고칠 수 있어요."))
+    creating = group.pk is None
+    if creating:
+        group.status, group.published_at = HealthGroup.Status.DRAFT, None
+    else:
+        stored = HealthGroup.objects.only("status", "published_at", "provider_id", "capacity").get(
+            pk=group.pk
+        )
+        if not staff and stored.provider_id != group.provider_id:
+            raise NotAllowed(_("건강반을 다른 기업으로 옮길 수 없어요."))
+        group.status, group.published_at = stored.status, stored.published_at
+        new_capacity, group.capacity = group.capacity, stored.capacity
+    with transaction.atomic():
+        group.save()
+        if creating:
+            audit.record(obj=group, by=by, message=_("건강반 만듦 (작성 중)"), action=audit.ADDITION)
+        elif changed:
+            labels = ", ".join(str(group._meta.get_field(n).verbose_name) for n in changed if n != "capacity")
+            if labels:
+                audit.record(obj=group, by=by, message=_("수정: %(fields)s") % {"fields": labels})
+    if not creating and new_capacity != group.capacity:
+        group, _promoted = group_set_capacity(group=group, capacity=new_capacity, by=by)
+    _announce(group.pk)
+    return group
+
+
+def _transition(
+    *, group: HealthGroup, by, source, target, message, staff_only=False, error=None
+) -> HealthGroup:
+    if staff_only and not user_is_cooperative_staff(by):
+        raise NotAllowed(_("건강반 모집 시작은 마주봄 협동조합만 할 수 있어요."))
+    if not _may_host(by, group):
+        raise NotAllowed(_("이 건강반을 운영하는 기업만 할 수 있어요."))
+    fields = {"status": target, "updated_at": timezone.now()}
+    if target == HealthGroup.Status.RECRUITING:
+        fields["published_at"] = group.published_at or timezone.now()
+    with transaction.atomic():
+        if not HealthGroup.objects.filter(pk=group.pk, status__in=source).update(**fields):
+            raise InvalidTransition(error or _("지금 상태에서는 할 수 없어요."))
+        audit.record(obj=group, by=by, message=message)
+    group.refresh_from_db()
+    _announce(group.pk)
+    return group
+
+
+def group_submit_for_review(*, group: HealthGroup, by) -> HealthGroup:
+    return _transition(
+        group=group,
+        by=by,
+        source=[HealthGroup.Status.DRAFT],
+        target=HealthGroup.Status.PENDING_REVIEW,
+        message=_("검토 요청"),
+        error=_("작성 중인 건강반만 검토를 요청할 수 있어요."),
+    )
+
+
+def group_publish(*, group: HealthGroup, by) -> HealthGroup:
+    return _transition(
+        group=group,
+        by=by,
+        source=[HealthGroup.Status.DRAFT, HealthGroup.Status.PENDING_REVIEW, HealthGroup.Status.CLOSED],
+        target=HealthGroup.Status.RECRUITING,
+        message=_("모집 시작"),
+        staff_only=True,
+        error=_("이미 모집 중이거나 보관한 건강반이에요."),
+    )
+
+
+def group_close(*, group: HealthGroup, by) -> HealthGroup:
+    return _transition(
+        group=group,
+        by=by,
+        source=[HealthGroup.Status.RECRUITING],
+        target=HealthGroup.Status.CLOSED,
+        message=_("모집 마감"),
+        error=_("모집 중인 건강반만 마감할 수 있어요."),
+    )
+
+
+def group_archive(*, group: HealthGroup, by) -> HealthGroup:
+    return _transition(
+        group=group,
+        by=by,
+        source=[s for s in HealthGroup.Status if s != HealthGroup.Status.ARCHIVED],
+        target=HealthGroup.Status.ARCHIVED,
+        message=_("보관"),
+        error=_("이미 보관한 건강반이에요."),
+    )
+
+
+# --- sessions: cancelling and attendance -------------------------------------------------------------------
+
+ATTENDANCE_WINDOW = dt.timedelta(days=7)
+
+
+def session_cancel(*, session: GroupSession, by, note: str = "") -> GroupSession:
+    """Cancel a session: members and waiting residents are told once; no reminder goes out for it."""
+    if not _may_host(by, session.group):
+        raise NotAllowed(_("이 건강반을 운영하는 기업만 할 수 있어요."))
+    with transaction.atomic():
+        if not GroupSession.objects.filter(pk=session.pk, status=GroupSession.Status.SCHEDULED).update(
+            status=GroupSession.Status.CANCELLED, note=note.strip()[:200] or _("운영 기업 사정으로 쉬어요.")
+        ):
+            raise InvalidTransition(_("이미 취소한 모임이에요."))
+        audit.record(obj=session.group, by=by, message=_("모임 취소: %(session)s") % {"session": session})
+        from . import notify
+
+        transaction.on_commit(lambda: notify.session_cancelled(session_id=session.pk))
+    session.refresh_from_db()
+    pagecache.changed(pagecache.group(session.group_id))
+    return session
+
+
+def attendance_mark(*, session: GroupSession, membership_id: int, status: str, by, now=None) -> Attendance:
+    """The host marks a member present, late or absent, from the session's start until 7 days after;
+    every change records who marked it."""
+    now = now or timezone.now()
+    if not _may_host(by, session.group):
+        raise NotAllowed(_("이 건강반을 운영하는 기업만 출석을 표시할 수 있어요."))
+    if status not in Attendance.Status.values:
+        raise MajubomError(_("출석, 지각, 결석 가운데 골라 주세요."))
+    if session.status == GroupSession.Status.CANCELLED:
+        raise InvalidTransition(_("취소된 모임이에요."))
+    if not session.starts_at <= now <= session.starts_at + ATTENDANCE_WINDOW:
+        raise InvalidTransition(_("출석은 모임이 시작한 때부터 7일 안에 표시할 수 있어요."))
+    membership = Membership.objects.filter(pk=membership_id, group_id=session.group_id).first()
+    if membership is None:
+        raise NotAllowed(_("이 건강반의 참여자가 아니에요."))
+    attendance, _created = Attendance.objects.update_or_create(
+        session=session, membership=membership, defaults={"status": status, "marked_by": by}
+    )
+    return attendance
+
+
+REMIND_AHEAD = dt.timedelta(hours=24)
+
+
+def sessions_remind(*, now=None) -> int:
+    """Remind active members of sessions in the next 24 hours, except those who sent an absence notice.
+    Once per member and session (the notification key); a cancelled session sends none."""
+    from . import notify
+
+    now = now or timezone.now()
+    sessions = GroupSession.objects.filter(
+        status=GroupSession.Status.SCHEDULED, starts_at__gt=now, starts_at__lte=now + REMIND_AHEAD
+    )
+    sent = 0
+    for session in sessions:
+        absent = set(session.absences.values_list("membership_id", flat=True))
+        for membership_id in Membership.objects.filter(
+            group_id=session.group_id, status=Membership.Status.ACTIVE
+        ).values_list("pk", flat=True):
+            if membership_id not in absent:
+                notify.session_reminder(session_id=session.pk, membership_id=membership_id)
+                sent += 1
+    return sent

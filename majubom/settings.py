@@ -152,6 +152,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "orders.tasks.bookings_remind_task",
         "schedule": crontab(minute=5),
     },
+    "groups-sessions-materialise": {
+        "task": "groups.tasks.sessions_materialise_task",
+        "schedule": crontab(hour=3, minute=30),
+    },
+    "groups-sessions-remind": {
+        "task": "groups.tasks.sessions_remind_task",
+        "schedule": crontab(minute=15),
+    },
     "notifications-send-pending": {
         "task": "majubom.tasks.notifications_send_pending_task",
         "schedule": crontab(minute="*"),

@@ -896,7 +896,19 @@ def test_member_admin_index_lists_only_what_an_enterprise_manages(member_client,
     models = {m["object_name"] for app in response.context["app_list"] for m in app["models"]}
     # Its listings and their changes waiting for review, plus (from the orders app) the order lines and
     # reviews of its own services.
-    assert models == {"Provider", "Service", "Slot", "Need", "ServiceChange", "OrderLine", "Review"}
+    # And its 건강반: groups, their sessions and members.
+    assert models == {
+        "Provider",
+        "Service",
+        "Slot",
+        "Need",
+        "ServiceChange",
+        "OrderLine",
+        "Review",
+        "HealthGroup",
+        "GroupSession",
+        "Membership",
+    }
     assert not models & {"Order", "User", "ProviderMember", "NeedRule", "NotificationLog", "Payment"}
 
 

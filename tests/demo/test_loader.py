@@ -278,8 +278,8 @@ def test_a_file_that_is_not_json_is_named(data_dir):
 
 
 def test_a_data_file_of_an_unregistered_kind_is_refused(data_dir):
-    (data_dir / "groups.json").write_text("[]", encoding="utf-8")
-    with pytest.raises(DemoDataError, match=r"groups\.json: no kind 'groups' is registered"):
+    (data_dir / "parties.json").write_text("[]", encoding="utf-8")
+    with pytest.raises(DemoDataError, match=r"parties\.json: no kind 'parties' is registered"):
         load_from(data_dir)
 
 
@@ -294,3 +294,26 @@ def test_a_new_provider_file_is_all_it_takes(data_dir):
     )
     data = load_from(data_dir)
     assert len(data.providers) == 31 and "dosol-soap-2" in {p.slug for p in data.providers}
+
+
+def test_groups_name_a_provider_that_exists_and_use_the_models_choices(data_dir):
+    groups = json.loads((data_dir / "groups.json").read_text(encoding="utf-8"))
+    groups[0]["provider"] = "nobody"
+    (data_dir / "groups.json").write_text(json.dumps(groups, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(DemoDataError, match=r"groups\.json: \[0\]\.provider: no provider 'nobody'"):
+        load_from(data_dir)
+    groups[0]["provider"], groups[0]["audience"] = "hanbat-rehab", "everyone"
+    (data_dir / "groups.json").write_text(json.dumps(groups, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(DemoDataError, match=r"\[0\]\.audience: 'everyone' is not one of"):
+        load_from(data_dir)
+
+
+def test_the_demo_groups_cover_the_five_domains_and_districts():
+    groups = load().groups
+    assert {g.domain for g in groups} == {"physical", "mental", "social", "education", "economic"}
+    assert {g.district for g in groups} == {"dong", "jung", "seo", "yuseong", "daedeok"}
+    assert len(groups) >= 15
+    assert any(g.members > g.capacity for g in groups)  # some full, with a waiting list
+    assert any(g.join_policy == "approval" for g in groups)
+    assert any(g.fee == 0 and g.delivery == "outdoor" and "걷기" in g.title for g in groups)
+    assert any(g.provider == "hanbat-rehab" for g in groups)  # owner1 hosts one

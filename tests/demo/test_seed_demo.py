@@ -5,6 +5,7 @@ from allauth.account.models import EmailAddress
 from django.core.management import call_command
 
 from demo.accounts import DEMO_PASSWORD
+from demo.groups import NEIGHBOUR_EMAIL
 from demo.loader import load
 from majubom.models import User
 
@@ -27,7 +28,10 @@ def test_seed_demo_creates_the_demo_accounts_once(demo_data):
     emails = {row[0] for row in first if User.objects.get(email=row[0]).has_usable_password()}
     assert emails == {"staff@majubom.kr", "owner1@majubom.kr", "owner2@majubom.kr", "resident@majubom.kr"}
     residents = list(User.objects.exclude(email__in=emails))
-    assert {user.email for user in residents} == {a.email for a in load().accounts if not a.login}
+    neighbours = {NEIGHBOUR_EMAIL.format(i) for i in range(max(group.members for group in load().groups))}
+    assert {user.email for user in residents} == {
+        a.email for a in load().accounts if not a.login
+    } | neighbours
     assert residents and not any(user.has_usable_password() or user.is_staff for user in residents)
     staff = User.objects.get(email="staff@majubom.kr")
     assert staff.is_staff and staff.is_superuser

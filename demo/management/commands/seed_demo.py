@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand
 from catalog.vocabulary import needs_ensure
 from demo.accounts import DEMO_PASSWORD, accounts_ensure
 from demo.catalog import seed_benchmark, seed_catalog
+from demo.groups import seed_groups
 from demo.orders import seed_benchmark_orders, seed_history
 from healthcheck.defaults import need_rules_ensure
 
@@ -35,11 +36,16 @@ class Command(BaseCommand):
         catalog = seed_catalog(owners=users)
         residents = {account.key: user for account, user, _new in accounts if not account.is_staff}
         history = seed_history(residents=residents, staff=staff)
+        groups = seed_groups(staff=staff, resident=users.get("resident"))
         self.stdout.write(self.style.SUCCESS("데모 데이터 준비 완료."))
         self.stdout.write(
             f"  새로 만든 것: 기업 {catalog['providers']}, 서비스 {catalog['services']}, "
             f"예약 시간 {catalog['slots']}, 사진 {catalog['images']}, "
             f"데모 주민의 이용 내역 {history['orders']}건, 후기 {history['reviews']}"
+        )
+        self.stdout.write(
+            f"  건강반 {groups['groups']}, 모임 {groups['sessions']}, 참여 {groups['members']}, "
+            f"출석 기록 {groups['attendance']}"
         )
         if scale:
             started = time.monotonic()
