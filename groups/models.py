@@ -272,3 +272,23 @@ class AbsenceNotice(models.Model):
 
     def __str__(self) -> str:
         return f"{self.session} · {self.membership.user}"
+
+
+class CalendarFeed(models.Model):
+    """A resident's private calendar address for their 건강반 sessions (webcal/.ics), regenerable."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="group_calendar",
+        verbose_name=_("주민"),
+    )
+    token = models.CharField(_("비밀 주소"), max_length=64, unique=True)
+    created_at = models.DateTimeField(_("만든 때"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("건강반 달력 주소")
+        verbose_name_plural = _("건강반 달력 주소")
+
+    def __str__(self) -> str:
+        return f"{self.user}"

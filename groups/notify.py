@@ -61,6 +61,26 @@ def joined(*, membership_id: int) -> None:
         )
 
 
+def host_told(*, membership_id: int) -> None:
+    """The host hears of a new member or a request to decide (once per membership)."""
+    m = _membership(membership_id)
+    provider = m.group.provider
+    if not provider.email:
+        return
+    what = (
+        _("참여 신청이 들어왔어요. 관리 화면의 '참여'에서 승인하거나 거절해 주세요.")
+        if (m.status == Membership.Status.PENDING)
+        else _("새로 %(status)s: %(name)s")
+        % {"status": m.get_status_display(), "name": m.user.name or m.user.email}
+    )
+    notify_rendered(
+        key=f"group:{m.group_id}:membership:{m.pk}:host",
+        to=provider.email,
+        subject=f"[마주봄] {m.group.title} · {m.get_status_display()}",
+        text="\n\n".join([what, _("마주봄 드림")]),
+    )
+
+
 def promoted(*, membership_id: int) -> None:
     m = _membership(membership_id)
     _send(

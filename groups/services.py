@@ -559,3 +559,64 @@ def sessions_remind(*, now=None) -> int:
                 notify.session_reminder(session_id=session.pk, membership_id=membership_id)
                 sent += 1
     return sent
+
+
+# --- the resident's calendar feed ---------------------------------------------------------------------------
+
+
+def calendar_feed_for(*, user, regenerate: bool = False):
+    """The resident's private calendar address; ``regenerate`` makes a new one (the old stops working)."""
+    import secrets
+
+    from .models import CalendarFeed
+
+    feed = CalendarFeed.objects.filter(user=user).first()
+    if feed is None:
+        try:
+            return CalendarFeed.objects.create(user=user, token=secrets.token_urlsafe(32))
+        except IntegrityError:  # the same resident's other tab made it a moment ago
+            return CalendarFeed.objects.get(user=user)
+    if regenerate:
+        feed.token = secrets.token_urlsafe(32)
+        feed.save(update_fields=["token", "created_at"])
+    return feed
+
+
+def calendar_ics(*, token: str, now=None) -> str | None:
+    """The sessions of the resident's active groups, from four weeks ago to twelve weeks ahead, or None for
+    an unknown token."""
+    from majubom.ics import calendar, escape, utc
+
+    from .models import CalendarFeed
+
+    feed = CalendarFeed.objects.filter(token=token).select_related("user").first() if token else None
+    if feed is None:
+        return None
+    now = now or timezone.now()
+    sessions = (
+        GroupSession.objects.filter(
+            group__memberships__user=feed.user,
+            group__memberships__status=Membership.Status.ACTIVE,
+            starts_at__gte=now - dt.timedelta(weeks=4),
+            starts_at__lte=now + SESSIONS_AHEAD,
+        )
+        .select_related("group", "group__provider")
+        .order_by("starts_at")
+    )
+    events = []
+    for session in sessions:
+        cancelled = session.status == GroupSession.Status.CANCELLED
+        events.append(
+            [
+                f"UID:groupsession-{session.pk}@majubom.kr",
+                f"DTSTAMP:{utc(now)}",
+                f"DTSTART:{utc(session.starts_at)}",
+                f"DTEND:{utc(session.ends_at)}",
+                f"SUMMARY:{escape(('[취소] ' if cancelled else '') + session.group.title)}",
+                f"LOCATION:{escape(session.place_address or session.place_name or session.group.place_name)}",
+                "DESCRIPTION:"
+                + escape(" · ".join(filter(None, [session.group.provider.name, session.note]))),
+                f"STATUS:{'CANCELLED' if cancelled else 'CONFIRMED'}",
+            ]
+        )
+    return calendar(events, name="마주봄 건강반")

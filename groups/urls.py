@@ -10,5 +10,7 @@ urlpatterns = [
     path("groups/<slug:slug>/join/", views.group_join, name="join"),
     path("groups/<slug:slug>/leave/", views.group_leave, name="leave"),
     path("my/groups/", views.my_groups, name="mine"),
+    path("my/groups/calendar/new/", views.calendar_regenerate, name="calendar_new"),
+    path("calendar/groups/<str:token>.ics", views.calendar_feed, name="calendar"),
     path("my/groups/sessions/<int:session_id>/absence/", views.session_absence, name="absence"),
 ]

@@ -2,8 +2,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -116,9 +117,34 @@ def group_leave(request, slug: str):
 @login_required
 @require_GET
 def my_groups(request):
-    return render(
-        request, "groups/my_groups.html", {"memberships": selectors.my_memberships(user=request.user)}
-    )
+    feed = services.calendar_feed_for(user=request.user)
+    path = reverse("groups:calendar", kwargs={"token": feed.token})
+    context = {
+        "memberships": selectors.my_memberships(user=request.user),
+        "calendar_url": request.build_absolute_uri(path),
+        "webcal_url": "webcal://" + request.get_host() + path,
+    }
+    return render(request, "groups/my_groups.html", context)
+
+
+@login_required
+@require_POST
+def calendar_regenerate(request):
+    services.calendar_feed_for(user=request.user, regenerate=True)
+    messages.success(request, _("새 달력 주소를 만들었어요. 예전 주소는 이제 쓸 수 없어요."))
+    return redirect("groups:mine")
+
+
+@never_cache
+@require_GET
+def calendar_feed(request, token: str):
+    """The resident's sessions for a phone's calendar app; the secret address is the only key."""
+    body = services.calendar_ics(token=token)
+    if body is None:
+        raise Http404
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="majubom-groups.ics"'
+    return response
 
 
 @login_required

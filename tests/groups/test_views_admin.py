@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 
 from groups import services
@@ -200,3 +201,21 @@ def test_only_the_cooperative_opens_recruiting(client):
     services.group_submit_for_review(group=group, by=host)
     staff = UserFactory(is_staff=True, is_superuser=True)
     assert services.group_publish(group=group, by=staff).status == "recruiting"
+
+
+def test_the_private_calendar_feed_lists_my_sessions_and_can_be_renewed(client):
+    group = HealthGroupFactory(title="갑천 아침 걷기")
+    resident = UserFactory()
+    services.membership_join(group=group, user=resident, tell=False)
+    session = GroupSessionFactory(group=group)
+    client.force_login(resident)
+    html = client.get("/my/groups/").content.decode()
+    token = services.calendar_feed_for(user=resident).token
+    assert f"/calendar/groups/{token}.ics" in html and "webcal://" in html
+    feed = Client().get(f"/calendar/groups/{token}.ics")  # a phone's calendar, not logged in
+    body = feed.content.decode()
+    assert feed["Content-Type"].startswith("text/calendar")
+    assert f"UID:groupsession-{session.pk}@majubom.kr" in body and "갑천 아침 걷기" in body
+    client.post("/my/groups/calendar/new/")
+    assert Client().get(f"/calendar/groups/{token}.ics").status_code == 404  # the old address stops
+    assert Client().get("/calendar/groups/made-up.ics").status_code == 404
