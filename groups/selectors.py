@@ -216,3 +216,17 @@ def map_links(address: str) -> dict[str, str]:
         "kakao": f"https://map.kakao.com/?q={quote(address)}",
         "naver": f"https://map.naver.com/p/search/{quote(address)}",
     }
+
+
+def groups_near(*, district: str = "", limit: int = 3) -> list[HealthGroup]:
+    """Groups recruiting now for the home page: the resident's district first, then the newest."""
+    qs = HealthGroup.objects.filter(status=HealthGroup.Status.RECRUITING, provider__is_published=True)
+    order = ["-published_at", "-pk"]
+    if district:
+        from django.db.models import Case, IntegerField, Value, When
+
+        qs = qs.annotate(
+            _near=Case(When(district=district, then=Value(0)), default=Value(1), output_field=IntegerField())
+        )
+        order = ["_near", *order]
+    return list(group_cards(qs.order_by(*order))[:limit])

@@ -231,3 +231,75 @@ def who5_trend_points(assessments: list[Assessment]) -> list[tuple[int, int]]:
         return []
     step = 580 / (len(scores) - 1)
     return [(round(40 + i * step), round(200 - score * 1.8)) for i, score in enumerate(scores)]
+
+
+@dataclass
+class GroupRecommendation:
+    group: object
+    needs: list[Need]
+    reasons: list[str]
+    in_district: bool
+
+
+def _excluded_audiences(answers: dict) -> set[str]:
+    """Audiences the person's own answers rule out (only what they told; nothing is guessed)."""
+    from majubom.choices import Audience
+
+    excluded = set()
+    if "about-age" in answers:
+        if answers["about-age"] == 0:  # 64 or younger
+            excluded.add(Audience.SENIORS)
+        else:
+            excluded.add(Audience.YOUTH)
+    return excluded
+
+
+def recommend_groups(
+    *, needs: list[NeedMatch], preferences: Preferences, answers: dict, limit: int = 3, now=None
+) -> list[GroupRecommendation]:
+    """건강반 recruiting now, by the same needs (weighted), then the resident's district, then seats left;
+    never a group whose audience the person's answers exclude. Two queries whatever the number of groups."""
+    from django.db.models import Prefetch
+
+    from groups.models import HealthGroup
+    from groups.selectors import group_cards
+
+    if not needs:
+        return []
+    weights = {match.need.pk: match.weight for match in needs}
+    reasons_by_need = {match.need.pk: match for match in needs}
+    candidates = (
+        HealthGroup.objects.filter(
+            status=HealthGroup.Status.RECRUITING, provider__is_published=True, needs__id__in=weights
+        )
+        .exclude(audience__in=_excluded_audiences(answers))
+        .distinct()
+    )
+    groups = list(
+        group_cards(candidates).prefetch_related(
+            Prefetch("needs", queryset=Need.objects.order_by("name"), to_attr="need_list")
+        )
+    )
+
+    def rank(group):
+        score = sum(weights.get(need.pk, 0) for need in group.need_list)
+        return (
+            -score,
+            group.district != preferences.district,
+            group.active_count >= group.capacity,
+            group.pk,
+        )
+
+    chosen = []
+    for group in sorted(groups, key=rank)[:limit]:
+        matched = sorted((n for n in group.need_list if n.pk in weights), key=lambda n: -weights[n.pk])
+        reasons = [reason for need in matched for reason in reasons_by_need[need.pk].reasons][:2]
+        chosen.append(
+            GroupRecommendation(
+                group=group,
+                needs=matched,
+                reasons=reasons,
+                in_district=bool(preferences.district) and group.district == preferences.district,
+            )
+        )
+    return chosen

@@ -52,6 +52,9 @@ def results(request, token):
         "lines": selectors.scale_lines(assessment.results),
         "needs": needs,
         "recommendations": selectors.recommend_services(needs=needs, preferences=preferences),
+        "group_recommendations": selectors.recommend_groups(
+            needs=needs, preferences=preferences, answers=assessment.answers
+        ),
         "preferences": preferences,
         "consent_form": ConsentForm(),
     }

@@ -11,6 +11,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
 from catalog import selectors as catalog_selectors
+from groups import selectors as groups_selectors
 from majubom import pagecache
 from majubom.choices import HEALTH_DOMAIN_DETAIL, HealthDomain
 
@@ -23,8 +24,12 @@ def home(request):
     """The market's front door. The upcoming times show their seats left, so that part is keyed by the
     scopes of the services it shows as well as by the listing: a booking elsewhere leaves it warm."""
 
-    def upcoming() -> list:
-        return catalog_selectors.home_upcoming_slots(limit=HOME_UPCOMING_LIMIT)
+    read: dict[str, list] = {}
+
+    def upcoming() -> list:  # read at most once per request, whichever cold entry asks first
+        if "slots" not in read:
+            read["slots"] = catalog_selectors.home_upcoming_slots(limit=HOME_UPCOMING_LIMIT)
+        return read["slots"]
 
     # Which services the upcoming list shows changes only with the listing (a time opening or filling).
     shown = pagecache.cached_value(
@@ -42,9 +47,21 @@ def home(request):
             "upcoming_slots": upcoming(),
         },
     )
+    district = getattr(request.user, "district", "") if request.user.is_authenticated else ""
+    groups = pagecache.cached_render(
+        "home-groups",
+        scopes=[pagecache.LISTING],
+        parts=district or "",
+        template="web/home.html#groups",
+        context=lambda: {
+            "groups": groups_selectors.groups_near(district=district, limit=3),
+            "district": district,
+        },
+    )
     context = {
         "domains": [(domain, HEALTH_DOMAIN_DETAIL[domain]) for domain in HealthDomain],
         "market": market,
+        "groups": groups,
     }
     return render(request, "web/home.html", context)
 

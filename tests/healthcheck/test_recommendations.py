@@ -114,3 +114,22 @@ def test_default_rules_point_to_real_bands():
     assert len(rules) >= 20
     for rule in rules:
         rule.full_clean()
+
+
+def test_lonely_residents_are_recommended_groups_that_fit_them_with_the_reason():
+    from groups.models import HealthGroup
+    from healthcheck.selectors import recommend_groups
+    from tests.factories import HealthGroupFactory
+
+    lonely = Need.objects.get(slug="loneliness")
+    near = HealthGroupFactory(title="마실벗 이웃 찻집 모임", district="seo", audience="anyone")
+    seniors = HealthGroupFactory(title="어르신 말벗 모임", district="dong", audience="seniors")
+    closed = HealthGroupFactory(title="모집 끝난 모임", status=HealthGroup.Status.CLOSED)
+    for group in (near, seniors, closed):
+        group.needs.add(lonely)
+    needs = needs_for_results(results_of(LOW_AND_LONELY))
+    young = recommend_groups(needs=needs, preferences=Preferences(district="seo"), answers={"about-age": 0})
+    assert [r.group.title for r in young] == ["마실벗 이웃 찻집 모임"]  # 64 or younger: no seniors' group
+    assert young[0].in_district and "외로움" in [n.name for n in young[0].needs] and young[0].reasons
+    older = recommend_groups(needs=needs, preferences=Preferences(district="dong"), answers={"about-age": 1})
+    assert [r.group.title for r in older] == ["어르신 말벗 모임", "마실벗 이웃 찻집 모임"]
