@@ -147,3 +147,23 @@ def session_reminder(*, session_id: int, membership_id: int) -> None:
             _("못 가시게 되면 '내 건강반'에서 '이번에는 못 가요'를 눌러 주세요."),
         ],
     )
+
+
+def session_moved(*, session_id: int) -> None:
+    """A session members had told the host about moved with the rule: each active member is told once
+    per new time."""
+    from django.utils import timezone
+
+    from .models import GroupSession
+
+    session = GroupSession.objects.select_related("group").get(pk=session_id)
+    when = timezone.localtime(session.starts_at).strftime("%m월 %d일 %H:%M")
+    for m in session.group.memberships.filter(status=Membership.Status.ACTIVE).select_related(
+        "user", "group"
+    ):
+        _send(
+            m,
+            event=f"session:{session.pk}:moved:{session.starts_at:%Y%m%d%H%M}",
+            subject=_("%(title)s 모임 시간이 바뀌었어요") % {"title": session.group.title},
+            lines=[_("이번 주 모임은 %(when)s에 만나요.") % {"when": when}],
+        )

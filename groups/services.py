@@ -310,8 +310,11 @@ def schedule_check(*, schedule: GroupSchedule) -> None:
 
 def sessions_materialise(*, schedule: GroupSchedule, now=None) -> dict[str, int]:
     """Make the schedule's sessions for about 12 weeks ahead. Idempotent: running it twice makes nothing
-    new. Future sessions that the rule no longer has are removed when nobody has marked attendance or sent
-    an absence notice for them; those that have are kept (the host changes or cancels them)."""
+    new. Future sessions the rule no longer has are removed when nobody has marked attendance or sent an
+    absence notice for them; one that has them moves in place to the rule's time in the same week (its
+    notices stay with it) and its members are told, or stays where it is for the host to decide."""
+    from . import notify
+
     now = now or timezone.now()
     group = schedule.group
     horizon = timezone.localdate(now) + SESSIONS_AHEAD
@@ -320,9 +323,30 @@ def sessions_materialise(*, schedule: GroupSchedule, now=None) -> dict[str, int]
     }
     place_name = schedule.place_name or group.place_name
     place_address = schedule.place_address or group.place_address
-    created = removed = 0
+    created = removed = moved = 0
     with transaction.atomic():
         existing = {s.starts_at: s for s in GroupSession.objects.filter(group=group, starts_at__gt=now)}
+        stale = [s for starts, s in existing.items() if s.schedule_id == schedule.pk and starts not in wanted]
+        for session in stale:
+            touched = (
+                Attendance.objects.filter(session=session).exists()
+                or AbsenceNotice.objects.filter(session=session).exists()
+            )
+            if not touched:
+                session.delete()
+                removed += 1
+                continue
+            week = session.starts_at.isocalendar()[:2]
+            target = next(
+                (t for t in sorted(wanted) if t.isocalendar()[:2] == week and t not in existing), None
+            )
+            if target is None:
+                continue
+            del existing[session.starts_at]
+            GroupSession.objects.filter(pk=session.pk).update(starts_at=target, ends_at=wanted[target])
+            existing[target] = session
+            moved += 1
+            transaction.on_commit(lambda pk=session.pk: notify.session_moved(session_id=pk))
         for starts, ends in wanted.items():
             if starts in existing:
                 continue
@@ -339,18 +363,9 @@ def sessions_materialise(*, schedule: GroupSchedule, now=None) -> dict[str, int]
                 created += 1
             except IntegrityError:
                 continue  # made by a concurrent run
-        stale = [s for starts, s in existing.items() if s.schedule_id == schedule.pk and starts not in wanted]
-        for session in stale:
-            touched = (
-                Attendance.objects.filter(session=session).exists()
-                or AbsenceNotice.objects.filter(session=session).exists()
-            )
-            if not touched:
-                session.delete()
-                removed += 1
-    if created or removed:
+    if created or removed or moved:
         pagecache.changed(pagecache.group(group.pk))
-    return {"created": created, "removed": removed}
+    return {"created": created, "removed": removed, **({"moved": moved} if moved else {})}
 
 
 def sessions_materialise_all(*, now=None) -> int:

@@ -121,7 +121,7 @@ def test_materialising_is_idempotent_and_reaches_about_twelve_weeks_ahead():
 
 
 @pytest.mark.django_db
-def test_editing_the_rule_regenerates_only_untouched_future_sessions():
+def test_editing_the_rule_regenerates_only_untouched_future_sessions(django_capture_on_commit_callbacks):
     group = HealthGroupFactory()
     schedule = GroupSchedule.objects.create(
         group=group,
@@ -137,8 +137,16 @@ def test_editing_the_rule_regenerates_only_untouched_future_sessions():
     AbsenceNotice.objects.create(session=noticed, membership=member)
     schedule.weekdays = [3]
     schedule.save()
-    result = services.sessions_materialise(schedule=schedule)
+    with django_capture_on_commit_callbacks(execute=True):
+        result = services.sessions_materialise(schedule=schedule)
     left = GroupSession.objects.filter(group=group)
+    from django.core import mail
+
+    assert [m.subject for m in mail.outbox if "바뀌었어요" in m.subject]  # the member is told
     assert result["created"] >= 11 and result["removed"] >= 10
-    assert left.filter(pk=noticed.pk).exists()  # kept: a member told the host about it
-    assert {timezone.localtime(s.starts_at).weekday() for s in left.exclude(pk=noticed.pk)} == {3}
+    noticed.refresh_from_db()
+    # Kept and moved in place to the new day of that week (a member had told the host about it) …
+    assert timezone.localtime(noticed.starts_at).weekday() == 3 and noticed.absences.count() == 1
+    assert result.get("moved") == 1
+    assert {timezone.localtime(s.starts_at).weekday() for s in left} == {3}
+    assert left.count() == len({s.starts_at for s in left})  # … without a second session at that time
