@@ -126,3 +126,103 @@ def _attendance(group: HealthGroup, past, staff: User) -> int:
             )
     Attendance.objects.bulk_create(marks, ignore_conflicts=True)
     return len(marks)
+
+
+def seed_benchmark_groups(*, groups: int, batch: int = 2000, now=None) -> dict[str, int]:
+    """Bulk-insert ``groups`` recruiting groups (``bench-g`` slugs) on the benchmark enterprises, each with a
+    weekly rule, its next eight sessions and members from the benchmark residents (about one in five full,
+    with a line). Reuses what exists."""
+    from catalog.models import Provider
+
+    now = now or timezone.now()
+    rng = random.Random(20261202)
+    specs = load().groups
+    providers = list(
+        Provider.objects.filter(slug__startswith="bench-").order_by("slug").values_list("pk", flat=True)
+    )
+    residents = list(User.objects.filter(email__startswith="bench-user-").values_list("pk", flat=True))
+    if not providers or not specs:
+        return {"groups": 0, "sessions": 0, "members": 0}
+    existing = set(HealthGroup.objects.filter(slug__startswith="bench-g").values_list("slug", flat=True))
+    fresh = []
+    for i in range(groups):
+        slug = f"bench-g{i:05d}"
+        if slug in existing:
+            continue
+        spec = specs[i % len(specs)]
+        fields = spec.model_fields()
+        fields["title"] = f"{spec.title} ({i // len(specs) + 1})"
+        fresh.append(
+            HealthGroup(
+                provider_id=providers[i % len(providers)],
+                slug=slug,
+                status=HealthGroup.Status.RECRUITING,
+                published_at=now - dt.timedelta(minutes=i),
+                **fields,
+            )
+        )
+    HealthGroup.objects.bulk_create(fresh, batch_size=batch)
+    made = list(HealthGroup.objects.filter(slug__in=[g.slug for g in fresh]).order_by("slug"))
+    needs = {need.slug: need.pk for need in Need.objects.all()}
+    through = HealthGroup.needs.through
+    links, schedules, sessions, members = [], [], [], []
+    today = timezone.localdate(now)
+    for index, group in enumerate(made):
+        spec = specs[int(group.slug[7:]) % len(specs)]
+        links += [through(healthgroup_id=group.pk, need_id=needs[s]) for s in spec.needs if s in needs]
+        start = dt.time.fromisoformat(spec.start)
+        schedules.append(
+            GroupSchedule(
+                group=group,
+                weekdays=list(spec.weekdays),
+                start_time=start,
+                duration_minutes=spec.minutes,
+                first_date=today,
+                skip_holidays=True,
+            )
+        )
+        rule = services.rules.Rule(
+            weekdays=spec.weekdays,
+            start_time=start,
+            duration_minutes=spec.minutes,
+            first_date=today + dt.timedelta(days=1),
+            session_count=8,
+        )
+        sessions += [
+            GroupSession(
+                group=group,
+                starts_at=s,
+                ends_at=e,
+                place_name=group.place_name,
+                place_address=group.place_address,
+            )
+            for s, e in services.rules.occurrences(rule)
+        ]
+        if residents:
+            wanted = (
+                group.capacity + rng.randint(1, 6) if index % 5 == 0 else rng.randint(0, group.capacity - 1)
+            )
+            chosen = rng.sample(residents, k=min(wanted, len(residents)))
+            for place, user_pk in enumerate(chosen):
+                joined = now - dt.timedelta(days=30, minutes=-place)
+                if place < group.capacity:
+                    members.append(
+                        Membership(
+                            group=group, user_id=user_pk, status=Membership.Status.ACTIVE, joined_at=joined
+                        )
+                    )
+                else:
+                    members.append(
+                        Membership(
+                            group=group,
+                            user_id=user_pk,
+                            status=Membership.Status.WAITLISTED,
+                            waitlisted_at=joined,
+                        )
+                    )
+    through.objects.bulk_create(links, batch_size=batch * 5, ignore_conflicts=True)
+    GroupSchedule.objects.bulk_create(schedules, batch_size=batch)
+    GroupSession.objects.bulk_create(sessions, batch_size=batch * 5, ignore_conflicts=True)
+    Membership.objects.bulk_create(members, batch_size=batch * 5, ignore_conflicts=True)
+    pagecache.changed(pagecache.SITE)
+    return {"groups": len(fresh), "sessions": len(sessions), "members": len(members)}

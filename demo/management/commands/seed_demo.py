@@ -14,7 +14,7 @@ from django.core.management.base import BaseCommand
 from catalog.vocabulary import needs_ensure
 from demo.accounts import DEMO_PASSWORD, accounts_ensure
 from demo.catalog import seed_benchmark, seed_catalog
-from demo.groups import seed_groups
+from demo.groups import seed_benchmark_groups, seed_groups
 from demo.orders import seed_benchmark_orders, seed_history
 from healthcheck.defaults import need_rules_ensure
 
@@ -51,10 +51,15 @@ class Command(BaseCommand):
             started = time.monotonic()
             bench = seed_benchmark(services=scale)
             history = seed_benchmark_orders(residents=max(scale // 5, 1), orders=scale * 2, staff=staff)
+            bench_groups = seed_benchmark_groups(groups=max(scale // 10, 1))
             self.stdout.write(
                 f"  벤치마크 데이터: 기업 {bench['providers']}, 서비스 {bench['services']}, "
                 f"예약 시간 {bench['slots']}, 주민 {history['residents']}, 지난 주문 {history['orders']}, "
                 f"후기 {history['reviews']} 추가 ({time.monotonic() - started:.1f}초)"
+            )
+            self.stdout.write(
+                f"  벤치마크 건강반: {bench_groups['groups']}, 모임 {bench_groups['sessions']}, "
+                f"참여 {bench_groups['members']}"
             )
         self.stdout.write(f"데모 계정 (비밀번호는 모두 {DEMO_PASSWORD}):")
         for account, _user, was_created in accounts:
