@@ -219,3 +219,47 @@ def test_the_private_calendar_feed_lists_my_sessions_and_can_be_renewed(client):
     client.post("/my/groups/calendar/new/")
     assert Client().get(f"/calendar/groups/{token}.ics").status_code == 404  # the old address stops
     assert Client().get("/calendar/groups/made-up.ics").status_code == 404
+
+
+def test_a_forged_provider_on_the_add_form_never_creates_a_group_for_another_enterprise(client, two_hosts):
+    client.force_login(two_hosts["host_a"])
+    other = two_hosts["group_b"].provider
+    data = {
+        "provider": other.pk,
+        "title": "가짜 모임",
+        "slug": "fake-group",
+        "summary": "x",
+        "domain": "physical",
+        "district": "seo",
+        "delivery": "venue",
+        "capacity": "5",
+        "fee": "0",
+        "fee_unit": "session",
+        "join_policy": "open",
+        "audience": "anyone",
+        "schedules-TOTAL_FORMS": "0",
+        "schedules-INITIAL_FORMS": "0",
+    }
+    response = client.post("/admin/groups/healthgroup/add/", data)
+    assert response.status_code == 200  # the form again: that enterprise is not a choice
+    from groups.models import HealthGroup
+
+    assert not HealthGroup.objects.filter(slug="fake-group").exists()
+
+
+def test_the_members_csv_of_another_enterprises_group_is_empty(client, two_hosts):
+    client.force_login(two_hosts["host_a"])
+    response = client.post(
+        "/admin/groups/healthgroup/", {"action": "members_csv", "_selected_action": [two_hosts["group_b"].pk]}
+    )
+    assert "박비밀" not in response.content.decode("utf-8", "replace")
+
+
+def test_the_needs_autocomplete_offers_no_other_enterprises_groups(client, two_hosts):
+    client.force_login(two_hosts["host_a"])
+    response = client.get(
+        "/admin/autocomplete/",
+        {"app_label": "groups", "model_name": "healthgroup", "field_name": "needs", "term": ""},
+    )
+    assert response.status_code in (200, 403)
+    assert "은하 마음 모임" not in response.content.decode()
