@@ -68,7 +68,7 @@ def test_the_host_marks_attendance_on_a_phone(page, live_server, demo_data):
     assert member.user.name in page.content()
     row = page.locator("#attendance-rows li").first
     row.get_by_role("button", name="출석").click()
-    page.wait_for_function("document.querySelector('#attendance-rows button[aria-pressed=\"true\"]')")
+    page.locator('#attendance-rows button[aria-pressed="true"]').first.wait_for()  # htmx swapped the rows
     mark = Attendance.objects.get(session=session, membership=member)
     assert mark.status == "present" and mark.marked_by.email == "owner1@majubom.kr"
     assert serious_violations(page) == []
