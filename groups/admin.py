@@ -2,12 +2,10 @@
 attendance (``ProviderScopedMixin``, as for listings); the cooperative moderates them like services.
 Every change goes through ``groups.services``."""
 
-import csv
-
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import ActionLocation
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -16,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from catalog.admin import ProviderScopedMixin
-from majubom.admin_actions import run_each
+from majubom.admin_actions import csv_response, run_each
 from majubom.errors import MajubomError
 
 from . import services
@@ -65,16 +63,6 @@ class GroupScheduleInline(ProviderScopedMixin, admin.StackedInline):
     provider_field = "group__provider"
     extra = 0
     max_inline_rows = 10
-
-
-def csv_response(filename: str, header: list[str], rows) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")  # Excel opens UTF-8 Korean with a BOM
-    writer = csv.writer(response)
-    writer.writerow(header)
-    writer.writerows(rows)
-    return response
 
 
 @admin.register(HealthGroup)

@@ -33,3 +33,18 @@ def run_each(
     if count and done is not None:
         modeladmin.message_user(request, done(count), messages.SUCCESS)
     return count
+
+
+def csv_response(filename: str, header: list[str], rows):
+    """A CSV download that Excel opens with Korean intact (UTF-8 with a BOM)."""
+    import csv
+
+    from django.http import HttpResponse
+
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return response

@@ -6,14 +6,12 @@ same order, never whole orders — with the buyer's contact to deliver; they mar
 on-site payments paid. Scoping comes from catalog's ``ProviderScopedMixin`` (provider_field="provider").
 """
 
-import csv
 import datetime as dt
 
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import ActionLocation
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
@@ -22,22 +20,12 @@ from django.utils.translation import ngettext
 
 from catalog.admin import ProviderScopedMixin
 from catalog.selectors import user_is_cooperative_staff
-from majubom.admin_actions import run_each
+from majubom.admin_actions import csv_response, run_each
 from majubom.admin_safety import SafeInputAdminMixin
 from majubom.errors import MajubomError
 
 from . import selectors, services
 from .models import Order, OrderLine, Payment, Review
-
-
-def csv_response(filename: str, header: list[str], rows) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")  # Excel opens UTF-8 Korean correctly with a BOM
-    writer = csv.writer(response)
-    writer.writerow(header)
-    writer.writerows(rows)
-    return response
 
 
 class OrderLineInline(admin.TabularInline):
