@@ -257,8 +257,9 @@ def _excluded_audiences(answers: dict) -> set[str]:
 def recommend_groups(
     *, needs: list[NeedMatch], preferences: Preferences, answers: dict, limit: int = 3, now=None
 ) -> list[GroupRecommendation]:
-    """건강반 recruiting now, by the same needs (weighted), then the resident's district, then seats left;
-    never a group whose audience the person's answers exclude. Two queries whatever the number of groups."""
+    """건강반 recruiting now, ranked in one query by the weighted needs, then the resident's district, then
+    the newest; never a group whose audience the person's answers exclude. The ranking is cached under the
+    listing's version (residents with the same needs share it); the few cards are read by id."""
     from django.db.models import Prefetch
 
     from groups.models import HealthGroup
@@ -268,30 +269,45 @@ def recommend_groups(
         return []
     weights = {match.need.pk: match.weight for match in needs}
     reasons_by_need = {match.need.pk: match for match in needs}
-    candidates = (
-        HealthGroup.objects.filter(
-            status=HealthGroup.Status.RECRUITING, provider__is_published=True, needs__id__in=weights
-        )
-        .exclude(audience__in=_excluded_audiences(answers))
-        .distinct()
+    excluded = sorted(_excluded_audiences(answers))
+    need_score = Sum(
+        Case(*[When(needs__id=pk, then=Value(w)) for pk, w in weights.items()], default=Value(0)),
+        output_field=IntegerField(),
     )
-    groups = list(
-        group_cards(candidates).prefetch_related(
+
+    def rank() -> list[int]:
+        qs = (
+            HealthGroup.objects.filter(
+                status=HealthGroup.Status.RECRUITING, provider__is_published=True, needs__id__in=weights
+            )
+            .exclude(audience__in=excluded)
+            .annotate(
+                need_score=need_score,
+                in_district=Case(When(district=preferences.district, then=Value(1)), default=Value(0))
+                if preferences.district
+                else Value(0),
+            )
+            .order_by("-need_score", "-in_district", "-published_at", "pk")
+        )
+        return list(qs.values_list("pk", flat=True)[:limit])
+
+    profile = f"{sorted(weights.items())}|{preferences.district}|{excluded}|{limit}"
+    ranked = pagecache.cached_value(
+        "healthcheck-group-ranking", scopes=[pagecache.LISTING], parts=profile, compute=rank
+    )
+    if not ranked:
+        return []
+    by_id = {
+        group.pk: group
+        for group in group_cards(HealthGroup.objects.filter(pk__in=ranked)).prefetch_related(
             Prefetch("needs", queryset=Need.objects.order_by("name"), to_attr="need_list")
         )
-    )
-
-    def rank(group):
-        score = sum(weights.get(need.pk, 0) for need in group.need_list)
-        return (
-            -score,
-            group.district != preferences.district,
-            group.active_count >= group.capacity,
-            group.pk,
-        )
-
+    }
     chosen = []
-    for group in sorted(groups, key=rank)[:limit]:
+    for pk in ranked:
+        group = by_id.get(pk)
+        if group is None:
+            continue
         matched = sorted((n for n in group.need_list if n.pk in weights), key=lambda n: -weights[n.pk])
         reasons = [reason for need in matched for reason in reasons_by_need[need.pk].reasons][:2]
         chosen.append(
