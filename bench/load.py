@@ -151,6 +151,11 @@ from catalog.models import Provider, Service, Slot
 from django.utils import timezone
 from majubom.models import User
 from orders.models import Order, Review
+try:
+    from groups.models import HealthGroup
+    group_slugs = list(HealthGroup.objects.filter(status="recruiting").values_list("slug", flat=True)[:1000])
+except ImportError:  # code before 건강반
+    group_slugs = []
 sessions = []
 for n in range(16):
     user, _ = User.objects.get_or_create(email=f"bench-resident-{n}@example.kr", defaults={"name": f"주민{n}"})
@@ -173,6 +178,7 @@ print(json.dumps({
     "services": services,
     "all_services": list(Service.objects.published().values_list("slug", flat=True)),
     "providers": list(Provider.objects.filter(is_published=True).values_list("slug", flat=True)[:1000]),
+    "groups": group_slugs,
     "count": Service.objects.published().count(),
     "data": {
         "providers": Provider.objects.filter(is_published=True).count(),
@@ -907,6 +913,7 @@ class Scenario:
 def scenarios(data: dict, args) -> list[Scenario]:
     services = [f"/services/{slug}/" for slug in data["services"]]
     providers = [f"/providers/{slug}/" for slug in data["providers"]]
+    groups = [f"/groups/{slug}/" for slug in data.get("groups", [])]
     return [
         Scenario("/healthz", "wrk", ["/healthz"]),
         Scenario("/", "wrk", ["/"], public=True),
@@ -925,6 +932,17 @@ def scenarios(data: dict, args) -> list[Scenario]:
         # Steady state: each page of the set is visited once before the warm-up, as traffic would have.
         Scenario("/services/<slug>/", "wrk", services, primer=services, public=True),
         Scenario("/providers/<slug>/", "wrk", providers, primer=providers, public=True),
+        *(
+            [
+                Scenario("/groups/", "wrk", ["/groups/"], public=True),
+                Scenario(
+                    "/groups/?district=seo&free=1", "wrk", ["/groups/?district=seo&free=1"], public=True
+                ),
+                Scenario("/groups/<slug>/", "wrk", groups, primer=groups, public=True),
+            ]
+            if groups
+            else []
+        ),
         Scenario("POST /healthcheck/quick/", "python", step="quick_submit"),
         Scenario("/healthcheck/results/<token>/", "python", step="quick_results"),
         Scenario("POST /checkout/ (logged in)", "python", step="checkout", logged_in=True),
