@@ -571,6 +571,13 @@ def _step(kind: str, client: Client, rng: random.Random, params: dict, state: di
         return status == 200, status
     if kind == "checkout":
         return _checkout(client)
+    if kind == "group_join":
+        # A resident joins a group (a seat or a place in line, under the group's row lock). Success and a
+        # refusal both come back to the group's page; only that counts as an answer.
+        slug = rng.choice(params["groups"])
+        status, headers = client.request("POST", f"/groups/{slug}/join/")
+        state["joined"] = slug
+        return status == 302 and headers.get("location", "").endswith(f"/groups/{slug}/"), status
     raise ValueError(kind)
 
 
@@ -580,6 +587,9 @@ def _setup(kind: str, client: Client, rng: random.Random, params: dict, state: d
         _step("quick_submit", client, rng, params, state)
     if kind == "checkout":
         _add_to_cart(client, rng, params)
+    if kind == "group_join" and state.get("joined"):
+        # leave the last group again (which promotes the head of its line), so that joins keep finding seats
+        client.request("POST", f"/groups/{state.pop('joined')}/leave/")
 
 
 def _client_process(kind: str, index: int, conn, params: dict) -> None:
@@ -939,6 +949,9 @@ def scenarios(data: dict, args) -> list[Scenario]:
                     "/groups/?district=seo&free=1", "wrk", ["/groups/?district=seo&free=1"], public=True
                 ),
                 Scenario("/groups/<slug>/", "wrk", groups, primer=groups, public=True),
+                Scenario(
+                    "POST /groups/<slug>/join/ (logged in)", "python", step="group_join", logged_in=True
+                ),
             ]
             if groups
             else []
@@ -976,6 +989,7 @@ class Runner:
             "sessions": sessions or self.data["sessions"][:8],
             "logged_in": logged_in,
             "slots": self.data["slots"],
+            "groups": self.data.get("groups", []),
         }
 
     def run(self, scenario: Scenario) -> dict:

@@ -131,11 +131,11 @@ def group_needs(group: HealthGroup) -> list[Need]:
     return list(Need.objects.filter(groups=group).order_by("name"))
 
 
-def membership_of(*, group: HealthGroup, user) -> Membership | None:
+def membership_of(*, group_id: int, user) -> Membership | None:
     if not user.is_authenticated:
         return None
     return (
-        Membership.objects.filter(group=group, user=user)
+        Membership.objects.filter(group_id=group_id, user=user)
         .order_by(
             # the live one first, then the latest ended one (removed / rejected / left)
             "-created_at"

@@ -59,20 +59,64 @@ def group_list(request):
 
 @require_GET
 def group_detail(request, slug: str):
-    group = selectors.group_detail(slug=slug)
-    membership = selectors.membership_of(group=group, user=request.user)
+    """The page is the same for every visitor but the action card: one cache entry under the group's and
+    its host's scopes (no queries when warm); a logged-in resident's card costs their membership."""
+    loaded = {}
+
+    def load_ids() -> tuple[int, int]:
+        # A public group or 404; what is read here is reused below when the page is cold too.
+        loaded["group"] = selectors.group_detail(slug=slug)
+        return loaded["group"].pk, loaded["group"].provider_id
+
+    group_id, provider_id = pagecache.cached_value(
+        "group-ids", scopes=[], parts=slug, compute=load_ids, timeout=pagecache.PAGE_TIMEOUT
+    )
+    page = pagecache.cached_value(
+        "group-page",
+        scopes=[pagecache.group(group_id), pagecache.provider(provider_id)],
+        parts=slug,
+        compute=lambda: _group_page(slug, loaded.get("group")),
+        timeout=lambda page: page["expires"],
+    )
+    facts = page["facts"]
+    membership = selectors.membership_of(group_id=facts["pk"], user=request.user)
     context = {
-        "group": group,
-        "needs": selectors.group_needs(group),
-        "sessions": selectors.next_sessions(group),
-        "schedule_words": selectors.schedule_in_words(group.schedules.all()),
-        "maps": selectors.map_links(group.place_address),
-        "seats_left": max(group.capacity - group.active_count, 0),
+        "page_title": facts["title"],
+        "content": page["content"],
+        "group": facts,
         "membership": membership if membership and membership.status in Membership.LIVE else None,
         "ended": membership if membership and membership.status not in Membership.LIVE else None,
         "place": services.place_in_line(membership) if membership else None,
     }
     return render(request, "groups/group_detail.html", context)
+
+
+def _group_page(slug: str, group: HealthGroup | None = None) -> dict:
+    """The shared part of a group's page, the facts its action card needs, and how many seconds it stays
+    true: until the first session it lists starts."""
+    group = group or selectors.group_detail(slug=slug)
+    sessions = selectors.next_sessions(group)
+    context = {
+        "group": group,
+        "needs": selectors.group_needs(group),
+        "sessions": sessions,
+        "schedule_words": selectors.schedule_in_words(group.schedules.all()),
+        "maps": selectors.map_links(group.place_address),
+    }
+    return {
+        "content": pagecache.render_fragment("groups/group_detail.html#main", context),
+        "facts": {
+            "pk": group.pk,
+            "slug": group.slug,
+            "title": group.title,
+            "status": group.status,
+            "join_policy": group.join_policy,
+            "seats_left": max(group.capacity - group.active_count, 0),
+            "waiting_count": group.waiting_count,
+            "provider_phone": group.provider.phone,
+        },
+        "expires": pagecache.seconds_until(session.starts_at for session in sessions),
+    }
 
 
 @require_POST

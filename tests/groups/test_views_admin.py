@@ -72,6 +72,21 @@ def test_the_group_page_query_budget_and_its_one_button(client, many_groups, dja
     assert "대기 2번째" in client.get("/my/groups/").content.decode()
 
 
+def test_a_warm_group_page_costs_no_group_queries_and_a_join_shows_at_once(
+    client, many_groups, django_assert_max_num_queries
+):
+    group = many_groups[2]  # capacity 5, 2 joined
+    assert "3자리 남음" in client.get(group.get_absolute_url()).content.decode()
+    with django_assert_max_num_queries(0):  # a visitor: the shared page and the card from the cache
+        assert client.get(group.get_absolute_url()).status_code == 200
+    client.force_login(UserFactory())
+    response = client.post(f"{group.get_absolute_url()}join/", follow=True)
+    html = response.content.decode()
+    assert "참여 중이에요" in html and "2자리 남음" in html
+    # another visitor sees the seat taken too, and the button the card would show at once
+    assert "2자리 남음" in Client().get(group.get_absolute_url()).content.decode()
+
+
 def test_joining_needs_a_login_and_comes_back_to_the_group(client, many_groups):
     group = many_groups[0]
     response = client.post(f"{group.get_absolute_url()}join/")
