@@ -424,3 +424,80 @@ def slots_repeat_weekly(
             )
         service_announce(service=service)
         return created
+
+
+def provider_create_with_owner(
+    *, name: str, kind: str, owner_email: str, owner_name: str, phone: str = "", by
+) -> tuple[Provider, object]:
+    """A company new to 마주봄 (a fair booth, later 입점 신청): its unpublished Provider, its contact as the
+    owner (an admin account without a password), and a callable that sends the invitation. Call it after
+    the transaction commits (``transaction.on_commit(invite)``)."""
+    from allauth.account.models import EmailAddress
+
+    from majubom.models import User
+
+    from .models import ProviderMember
+
+    provider = Provider.objects.create(
+        name=name.strip(),
+        slug=f"p-{uuid.uuid4().hex[:10]}",
+        kind=kind,
+        district="",
+        phone=phone,
+        email=owner_email,
+        is_published=False,
+    )
+    user = User.objects.filter(email__iexact=owner_email).first()
+    if user is None:
+        user = User.objects.create_user(email=owner_email, password=None, name=owner_name)
+    if not user.is_staff:
+        user.is_staff = True
+        user.save(update_fields=["is_staff"])
+    # The invitation goes to this address: following its link proves it.
+    EmailAddress.objects.update_or_create(
+        user=user, email=user.email, defaults={"verified": True, "primary": True}
+    )
+    ProviderMember.objects.get_or_create(provider=provider, user=user, defaults={"role": "owner"})
+    audit.record(obj=provider, by=by, message="기업 등록 · 담당자 초대")
+    provider_id, user_id = provider.pk, user.pk
+    return provider, lambda: provider_invite_owner(provider_id=provider_id, user_id=user_id)
+
+
+def provider_invite_owner(*, provider_id: int, user_id: int) -> None:
+    """Email the owner a one-time link to set a password (valid for PASSWORD_RESET_TIMEOUT, void once a
+    password is set), then the admin where their enterprise waits."""
+    from allauth.account.forms import default_token_generator
+    from allauth.account.utils import user_pk_to_url_str
+    from django.conf import settings
+    from django.urls import reverse
+
+    from majubom.models import User
+    from majubom.notifications import notify_rendered
+
+    user = User.objects.get(pk=user_id)
+    provider = Provider.objects.get(pk=provider_id)
+    path = reverse(
+        "account_reset_password_from_key",
+        kwargs={"uidb36": user_pk_to_url_str(user), "key": default_token_generator.make_token(user)},
+    )
+    days = max(1, settings.PASSWORD_RESET_TIMEOUT // 86400)
+    text = "\n\n".join(
+        [
+            _("%(name)s님, 마주봄에 %(provider)s의 자리를 만들었어요.")
+            % {"name": user.get_short_name(), "provider": provider.name},
+            _(
+                "아래 링크에서 비밀번호를 정하면 관리 화면에서 기업 정보와 서비스를 올릴 수 있어요. "
+                "링크는 %(days)d일 동안, 한 번만 쓸 수 있어요."
+            )
+            % {"days": days},
+            settings.SITE_URL.rstrip("/") + path,
+            _("관리 화면: %(url)s") % {"url": settings.SITE_URL.rstrip("/") + "/admin/"},
+            _("마주봄 협동조합 드림"),
+        ]
+    )
+    notify_rendered(
+        key=f"provider:{provider_id}:invite:{user_id}",
+        to=user.email,
+        subject=_("[마주봄] %(provider)s 담당자로 초대했어요") % {"provider": provider.name},
+        text=text,
+    )

@@ -230,3 +230,15 @@ def groups_near(*, district: str = "", limit: int = 3) -> list[HealthGroup]:
         )
         order = ["_near", *order]
     return list(group_cards(qs.order_by(*order))[:limit])
+
+
+def recruiting_by_provider(provider_ids, limit: int = 2) -> dict[int, list[HealthGroup]]:
+    """Each enterprise's groups recruiting now, newest first (for the fair's follow-up)."""
+    found: dict[int, list[HealthGroup]] = {}
+    for group in HealthGroup.objects.filter(
+        provider_id__in=provider_ids, status=HealthGroup.Status.RECRUITING, provider__is_published=True
+    ).order_by("-published_at", "-pk"):
+        mine = found.setdefault(group.provider_id, [])
+        if len(mine) < limit:
+            mine.append(group)
+    return found

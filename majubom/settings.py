@@ -160,6 +160,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "groups.tasks.sessions_remind_task",
         "schedule": crontab(minute=15),
     },
+    "events-followups": {
+        "task": "events.tasks.followups_send_task",
+        "schedule": crontab(minute=5, hour="9-12"),
+    },
     "notifications-send-pending": {
         "task": "majubom.tasks.notifications_send_pending_task",
         "schedule": crontab(minute="*"),

@@ -109,3 +109,73 @@ class GroupSessionFactory(factory.django.DjangoModelFactory):
     group = factory.SubFactory(HealthGroupFactory)
     starts_at = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=3))
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + dt.timedelta(hours=1))
+
+
+# --- 건강상점 ---------------------------------------------------------------------------------------------
+
+
+class FairFactory(factory.django.DjangoModelFactory):
+    """A published fair two weeks ahead, registration open now."""
+
+    class Meta:
+        model = "events.Fair"
+
+    title = factory.Sequence(lambda n: f"제{n + 2}회 마주봄 건강상점")
+    slug = factory.Sequence(lambda n: f"fair-{n}")
+    starts_at = factory.LazyFunction(
+        lambda: (
+            timezone.localtime().replace(hour=10, minute=0, second=0, microsecond=0) + dt.timedelta(days=14)
+        )
+    )
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + dt.timedelta(hours=6))
+    venue = "대전시민대학 1층 로비"
+    address = "대전광역시 중구 계백로 1700"
+    registration_opens = factory.LazyFunction(lambda: timezone.now() - dt.timedelta(days=1))
+    registration_closes = factory.LazyAttribute(lambda o: o.starts_at - dt.timedelta(hours=12))
+    booth_call_opens = factory.LazyFunction(lambda: timezone.now() - dt.timedelta(days=10))
+    booth_call_closes = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=5))
+    visitor_capacity = 100
+    status = "published"
+    stamp_goal = 3
+
+
+class BoothFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.Booth"
+
+    fair = factory.SubFactory(FairFactory)
+    provider = factory.SubFactory(ProviderFactory)
+    status = "approved"
+    number = factory.Sequence(lambda n: n + 1)
+    zone = "A"
+    offering = "체성분 측정과 1:1 운동 상담"
+
+
+class ProgramFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.Program"
+
+    booth = factory.SubFactory(BoothFactory)
+    title = factory.Sequence(lambda n: f"체성분 측정 {n}")
+    starts_at = factory.LazyAttribute(lambda o: o.booth.fair.starts_at + dt.timedelta(minutes=30))
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + dt.timedelta(minutes=30))
+    capacity = 8
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    """A confirmed registration (made directly: use ``events.services.registration_create`` to test the
+    line)."""
+
+    class Meta:
+        model = "events.Registration"
+
+    fair = factory.SubFactory(FairFactory)
+    name = factory.Sequence(lambda n: f"방문객{n}")
+    phone = factory.Sequence(lambda n: f"010-{2000 + n // 10000:04d}-{n % 10000:04d}")
+    party_size = 1
+    status = "confirmed"
+    confirmed_at = factory.LazyFunction(timezone.now)
+    code = factory.Sequence(
+        lambda n: "".join("ABCDEFGHJKMNPQRSTUVWXYZ23456789"[(n // 31**i) % 31] for i in range(6))
+    )
+    agreed_privacy_at = factory.LazyFunction(timezone.now)

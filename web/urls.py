@@ -31,6 +31,7 @@ urlpatterns = [
     path("", include((catalog_patterns, catalog_urls.app_name))),
     path("healthcheck/", include("healthcheck.urls")),
     path("", include("groups.urls")),
+    path("", include("events.urls")),
     path("", include("orders.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
