@@ -69,7 +69,7 @@ class Invalid(MajubomError):
 
 
 def _announce(fair_id: int) -> None:
-    pagecache.changed(pagecache.fair(fair_id))
+    pagecache.changed(pagecache.fair(fair_id), pagecache.FAIRS)
 
 
 def _locked_fair(fair_id: int) -> Fair:

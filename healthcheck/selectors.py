@@ -319,3 +319,63 @@ def recommend_groups(
             )
         )
     return chosen
+
+
+@dataclass
+class FairRecommendation:
+    """The next 건강상점 and its programs that meet the resident's needs, while registration is open."""
+
+    fair: dict  # title, url, starts_at, ends_at, venue
+    programs: list[dict]  # title, starts_at, booth, seats_left, needs (names), reason
+
+
+def recommend_fair_programs(*, needs: list[NeedMatch], limit: int = 3) -> FairRecommendation | None:
+    """Cached under any fair's version by the needs' profile (residents with the same needs share it)."""
+    from events import selectors as events_selectors
+
+    if not needs:
+        return None
+    weights = {match.need.pk: match.weight for match in needs}
+    by_need = {match.need.pk: match for match in needs}
+
+    def compute():
+        fair = events_selectors.next_fair_for_home()
+        now = timezone.now()
+        if fair is None or not (fair.registration_opens <= now < fair.registration_closes):
+            return None
+        programs = events_selectors.programs_for_needs(fair, weights, limit=limit * 3)
+        rows = []
+        for program in programs:
+            matched = sorted(
+                (n for n in program.needs.all() if n.pk in weights), key=lambda n: -weights[n.pk]
+            )
+            reasons = [reason for need in matched for reason in by_need[need.pk].reasons]
+            rows.append(
+                {
+                    "title": program.title,
+                    "starts_at": program.starts_at,
+                    "booth": program.booth.name,
+                    "seats_left": program.seats_left,
+                    "needs": [need.name for need in matched],
+                    "reason": reasons[0] if reasons else "",
+                    "score": sum(weights[n.pk] for n in matched),
+                }
+            )
+        rows.sort(key=lambda row: (-row["score"], row["starts_at"]))
+        if not rows:
+            return None
+        return FairRecommendation(
+            fair={
+                "title": fair.title,
+                "url": fair.get_absolute_url(),
+                "starts_at": fair.starts_at,
+                "ends_at": fair.ends_at,
+                "venue": fair.venue,
+            },
+            programs=rows[:limit],
+        )
+
+    profile = f"{sorted(weights.items())}|{limit}"
+    return pagecache.cached_value(
+        "healthcheck-fair-programs", scopes=[pagecache.FAIRS], parts=profile, compute=compute
+    )

@@ -55,6 +55,7 @@ def results(request, token):
         "group_recommendations": selectors.recommend_groups(
             needs=needs, preferences=preferences, answers=assessment.answers
         ),
+        "fair_recommendation": selectors.recommend_fair_programs(needs=needs),
         "preferences": preferences,
         "consent_form": ConsentForm(),
     }

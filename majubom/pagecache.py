@@ -43,6 +43,8 @@ logger = logging.getLogger(__name__)
 
 SITE = "site"
 LISTING = "listing"
+# Any fair: the home page and the health-test results point to the next one.
+FAIRS = "fairs"
 
 FRAGMENT_TIMEOUT = 60
 # An entry whose expiry follows its own times (``seconds_until``) is kept at most this long.

@@ -7,10 +7,12 @@ messages) are added outside it, by ``base.html`` and ``with_csrf``.
 """
 
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
 from catalog import selectors as catalog_selectors
+from events import selectors as events_selectors
 from groups import selectors as groups_selectors
 from majubom import pagecache
 from majubom.choices import HEALTH_DOMAIN_DETAIL, HealthDomain
@@ -58,12 +60,30 @@ def home(request):
             "district": district,
         },
     )
+    fair = pagecache.cached_value(
+        "home-fair", scopes=[pagecache.FAIRS], compute=_home_fair, timeout=lambda part: part["expires"]
+    )
     context = {
         "domains": [(domain, HEALTH_DOMAIN_DETAIL[domain]) for domain in HealthDomain],
         "market": market,
         "groups": groups,
+        "fair": fair["html"],
     }
     return render(request, "web/home.html", context)
+
+
+def _home_fair() -> dict:
+    """The next 건강상점 while its registration is open (or about to open), with the places left."""
+    fair = events_selectors.next_fair_for_home()
+    if fair is None:
+        return {"html": "", "expires": pagecache.page_timeout_cap()}
+    context = {"fair": fair, "counts": events_selectors.fair_counts(fair)}
+    return {
+        "html": pagecache.render_fragment("web/home.html#fair", context),
+        "expires": pagecache.seconds_until(
+            m for m in [fair.registration_opens, fair.registration_closes] if m > timezone.now()
+        ),
+    }
 
 
 @require_GET

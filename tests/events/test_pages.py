@@ -254,3 +254,29 @@ def test_fair_redirects_to_the_next_fair(client):
     assert client.get("/fair/").url == past.get_absolute_url()
     upcoming = FairFactory()
     assert client.get("/fair/").url == upcoming.get_absolute_url()
+
+
+def test_home_and_test_results_point_to_the_next_fair_and_its_programs_for_my_needs(client, fair):
+    from catalog.models import Need
+
+    lonely, _ = Need.objects.get_or_create(slug="loneliness", defaults={"name": "외로움", "domain": "social"})
+    program = ProgramFactory(booth=BoothFactory(fair=fair), title="이웃과 차 한잔 모임")
+    program.needs.add(lonely)
+    home = client.get("/").content.decode()
+    assert fair.title in home and "사전 등록하기" in home
+    from healthcheck.selectors import NeedMatch, recommend_fair_programs
+
+    found = recommend_fair_programs(
+        needs=[NeedMatch(need=lonely, weight=3, reasons=["혼자인 시간이 길다고 하셨어요."])]
+    )
+    assert found.fair["title"] == fair.title
+    assert [(p["title"], p["needs"], p["reason"]) for p in found.programs] == [
+        ("이웃과 차 한잔 모임", ["외로움"], "혼자인 시간이 길다고 하셨어요.")
+    ]
+    # registration closing takes the fair off the home page
+    from events import services as event_services
+
+    fair.registration_closes = timezone.now() - dt.timedelta(minutes=1)
+    fair.save()
+    event_services.promote_line(fair=fair)  # any change to a fair is announced
+    assert fair.title not in client.get("/").content.decode()
