@@ -797,3 +797,439 @@ def parse_group(node: Node) -> GroupSpec:
         minutes=schedule["minutes"].integer(min=10, max=600),
         members=node["members"].integer(min=0, max=200),
     )
+
+
+# --- 건강상점 (fairs) ------------------------------------------------------------------------------------
+
+FAIR_ZONE = "Asia/Seoul"
+
+
+@dataclass(frozen=True)
+class FairMoment:
+    """A moment around a fair, on the Seoul clock: ``days_before`` the fair's day, or ``days_ago`` before the
+    day of seeding (a fair that moves with today opens its registration a week ago, whatever the date)."""
+
+    days_before: int | None
+    days_ago: int | None
+    time: str
+
+    def on(self, *, fair_day: dt.date, today: dt.date) -> dt.datetime:
+        from zoneinfo import ZoneInfo
+
+        day = today - dt.timedelta(days=self.days_ago) if self.days_ago is not None else None
+        if day is None:
+            day = fair_day - dt.timedelta(days=self.days_before)
+        return dt.datetime.combine(day, dt.time.fromisoformat(self.time), tzinfo=ZoneInfo(FAIR_ZONE))
+
+
+@dataclass(frozen=True)
+class ProgramSpec:
+    title: str
+    description: str
+    start: str  # HH:MM on the fair's day
+    minutes: int
+    capacity: int
+    price: int
+    needs: tuple[str, ...]
+    fill: bool  # booked to the last seat by the demo visitors
+
+
+@dataclass(frozen=True)
+class BoothSpec:
+    provider: str  # a provider slug
+    number: int
+    zone: str
+    offering: str
+    needs: tuple[str, ...]
+    programs: tuple[ProgramSpec, ...]
+
+
+@dataclass(frozen=True)
+class BoothApplicationSpec:
+    """A company not on 마주봄 yet, applying through the public form and waiting for the cooperative."""
+
+    company_name: str
+    company_kind: str
+    contact_name: str
+    contact_phone: str
+    contact_email: str
+    offering: str
+    days_ago: int
+
+
+@dataclass(frozen=True)
+class VisitorsSpec:
+    seed: int  # of the names, phones and choices: the same visitors every time
+    parties: int | None  # None: register parties until the visitor capacity is full
+    waitlisted: int  # parties more, in line (only with ``parties`` None)
+    cancelled: int
+    email_share: float
+    followup_share: float
+    booking_share: float
+    residents: tuple[str, ...]  # account keys: demo residents who registered with their account
+
+
+@dataclass(frozen=True)
+class DayOfSpec:
+    """What happened on a past fair's day: walk-ins, the door scans, the stamps, the follow-up."""
+
+    walk_ins: int
+    checked_in_share: float
+    failed_scans: int
+    complete_share: float  # of the visitors who came, the share that completed the stamp tour
+    doors: tuple[str, ...]
+    followup_sent: bool
+
+
+@dataclass(frozen=True)
+class FairSpec:
+    slug: str
+    title: str
+    summary: str
+    description: str
+    venue: str
+    address: str
+    transport: str
+    what_to_bring: str
+    parking: str
+    accessibility: str
+    date: dt.date | None
+    weeks_ahead: int | None  # the first Saturday at least this many weeks after the day of seeding
+    start: str
+    end: str
+    status: str
+    visitor_capacity: int
+    registration_opens: FairMoment
+    registration_closes: FairMoment
+    booth_call_opens: FairMoment | None
+    booth_call_closes: FairMoment | None
+    stamp_goal: int
+    prize_message: str
+    zones: tuple[str, ...]
+    booths: tuple[BoothSpec, ...]
+    applications: tuple[BoothApplicationSpec, ...]
+    visitors: VisitorsSpec
+    day_of: DayOfSpec | None
+
+    def day(self, today: dt.date) -> dt.date:
+        if self.date is not None:
+            return self.date
+        later = today + dt.timedelta(weeks=self.weeks_ahead)
+        return later + dt.timedelta(days=(5 - later.weekday()) % 7)  # 5 = Saturday
+
+    def at(self, clock: str, *, today: dt.date) -> dt.datetime:
+        return FairMoment(days_before=0, days_ago=None, time=clock).on(fair_day=self.day(today), today=today)
+
+    def model_fields(self) -> dict:
+        return {
+            name: getattr(self, name)
+            for name in (
+                "title",
+                "summary",
+                "description",
+                "venue",
+                "address",
+                "transport",
+                "what_to_bring",
+                "parking",
+                "accessibility",
+                "visitor_capacity",
+                "stamp_goal",
+                "prize_message",
+            )
+        }
+
+
+def _minutes(clock: str) -> int:
+    return int(clock[:2]) * 60 + int(clock[3:])
+
+
+def parse_fair_moment(node: Node) -> FairMoment:
+    node.fields(required={"time"}, optional={"days_before", "days_ago"})
+    if node.has("days_before") == node.has("days_ago"):
+        raise node.error("give either days_before (the fair's day) or days_ago (the day of seeding)")
+    return FairMoment(
+        days_before=node["days_before"].optional(lambda n: n.integer(min=0, max=365)),
+        days_ago=node["days_ago"].optional(lambda n: n.integer(min=0, max=365)),
+        time=node["time"].clock(),
+    )
+
+
+def _needs(node: Node, *, min_length: int) -> tuple[str, ...]:
+    needs = tuple(need.choice(NEED_SLUGS) for need in node.items(min_length=min_length, max_length=3))
+    if len(set(needs)) != len(needs):
+        raise node.error("lists a need twice")
+    return needs
+
+
+def parse_program(node: Node, *, start: str, end: str) -> ProgramSpec:
+    from events.models import Program
+
+    node.fields(
+        required={"title", "description", "start", "minutes", "capacity", "needs"},
+        optional={"price", "fill"},
+    )
+    program = ProgramSpec(
+        title=node["title"].text(field=_field(Program, "title")),
+        description=node["description"].text(field=_field(Program, "description")),
+        start=node["start"].clock(),
+        minutes=node["minutes"].integer(min=10, max=360),
+        capacity=node["capacity"].integer(min=1, max=500),
+        price=node["price"].optional(lambda n: n.integer(min=0)) or 0,
+        needs=_needs(node["needs"], min_length=0),
+        fill=node["fill"].optional(Node.boolean) or False,
+    )
+    if not _minutes(start) <= _minutes(program.start) < _minutes(end):
+        raise node["start"].error(f"{program.start} is outside the fair's hours ({start}–{end})")
+    if _minutes(program.start) + program.minutes > _minutes(end):
+        raise node["minutes"].error(f"{program.start} + {program.minutes} minutes ends after {end}")
+    return program
+
+
+def parse_booth(node: Node, *, zones: tuple[str, ...], start: str, end: str) -> BoothSpec:
+    from events.models import Booth
+
+    node.fields(required={"provider", "number", "zone", "offering", "needs", "programs"})
+    zone = node["zone"].text(field=_field(Booth, "zone"))
+    if zones and zone not in zones:
+        raise node["zone"].error(f"{zone!r} is not one of the fair's zones ({', '.join(zones)})")
+    return BoothSpec(
+        provider=node["provider"].text(),
+        number=node["number"].integer(min=1, max=999),
+        zone=zone,
+        offering=node["offering"].text(),
+        needs=_needs(node["needs"], min_length=1),
+        programs=tuple(parse_program(p, start=start, end=end) for p in node["programs"].items()),
+    )
+
+
+def parse_booth_application(node: Node) -> BoothApplicationSpec:
+    from events.models import Booth
+
+    node.fields(
+        required={
+            "company_name",
+            "company_kind",
+            "contact_name",
+            "contact_phone",
+            "contact_email",
+            "offering",
+            "days_ago",
+        }
+    )
+    phone = node["contact_phone"].text(field=_field(Booth, "contact_phone"))
+    if not _is_mobile(phone):
+        raise node["contact_phone"].error(f"{phone!r} is not a mobile number written 010-1234-5678")
+    return BoothApplicationSpec(
+        company_name=node["company_name"].text(max_length=_field(Booth, "company_name").max_length),
+        company_kind=node["company_kind"].choice(ProviderKind),
+        contact_name=node["contact_name"].text(max_length=_field(Booth, "contact_name").max_length),
+        contact_phone=phone,
+        contact_email=node["contact_email"].validated(EmailValidator()),
+        offering=node["offering"].text(),
+        days_ago=node["days_ago"].integer(min=0, max=365),
+    )
+
+
+def _is_mobile(phone: str) -> bool:
+    parts = phone.split("-")
+    return (
+        len(parts) == 3
+        and parts[0] == "010"
+        and all(part.isascii() and part.isdigit() and len(part) == 4 for part in parts[1:])
+    )
+
+
+def _share(node: Node) -> float:
+    value = node.value
+    if not isinstance(value, int | float) or isinstance(value, bool) or not 0 <= value <= 1:
+        raise node.error(f"{value!r} is not a share between 0 and 1")
+    return float(value)
+
+
+def parse_visitors(node: Node) -> VisitorsSpec:
+    node.fields(
+        required={
+            "seed",
+            "parties",
+            "waitlisted",
+            "cancelled",
+            "email_share",
+            "followup_share",
+            "booking_share",
+            "residents",
+        }
+    )
+    visitors = VisitorsSpec(
+        seed=node["seed"].integer(min=0),
+        parties=node["parties"].optional(lambda n: n.integer(min=0, max=5000)),
+        waitlisted=node["waitlisted"].integer(min=0, max=100),
+        cancelled=node["cancelled"].integer(min=0, max=100),
+        email_share=_share(node["email_share"]),
+        followup_share=_share(node["followup_share"]),
+        booking_share=_share(node["booking_share"]),
+        residents=tuple(key.text() for key in node["residents"].items()),
+    )
+    if visitors.waitlisted and visitors.parties is not None:
+        raise node["waitlisted"].error("a waiting list needs a full fair: set parties to null (fill it)")
+    return visitors
+
+
+def parse_day_of(node: Node) -> DayOfSpec:
+    node.fields(
+        required={"walk_ins", "checked_in_share", "failed_scans", "complete_share", "doors", "followup_sent"}
+    )
+    return DayOfSpec(
+        walk_ins=node["walk_ins"].integer(min=0, max=500),
+        checked_in_share=_share(node["checked_in_share"]),
+        failed_scans=node["failed_scans"].integer(min=0, max=500),
+        complete_share=_share(node["complete_share"]),
+        doors=tuple(door.text(max_length=20) for door in node["doors"].items(min_length=1)),
+        followup_sent=node["followup_sent"].boolean(),
+    )
+
+
+def _check_fairs(data: Data) -> None:
+    _unique(data, "fairs", [fair.slug for fair in data.fairs], "slug")
+    providers = {provider.slug: provider for provider in data.providers}
+    accounts = {account.key for account in data.accounts}
+    for index, fair in enumerate(data.fairs):
+        node = data.source("fairs", index)
+        for b_index, booth in enumerate(fair.booths):
+            where = node.child("booths").child(b_index)["provider"]
+            provider = providers.get(booth.provider)
+            if provider is None:
+                raise where.error(f"no provider {booth.provider!r} in providers/")
+            if not provider.is_published:
+                raise where.error(f"provider {booth.provider!r} waits for approval: no booth yet")
+        for r_index, key in enumerate(fair.visitors.residents):
+            if key not in accounts:
+                where = node.child("visitors").child("residents").child(r_index)
+                raise where.error(f"no account with key {key!r} in accounts.json")
+
+
+@register("fairs", check=_check_fairs)
+def parse_fair(node: Node) -> FairSpec:
+    from events.models import Booth, Fair
+
+    node.fields(
+        required={
+            "slug",
+            "title",
+            "summary",
+            "description",
+            "venue",
+            "address",
+            "transport",
+            "what_to_bring",
+            "parking",
+            "accessibility",
+            "hours",
+            "status",
+            "visitor_capacity",
+            "registration",
+            "stamp_goal",
+            "prize_message",
+            "zones",
+            "booths",
+            "applications",
+            "visitors",
+        },
+        optional={"date", "weeks_ahead", "booth_call", "day_of"},
+    )
+    _slug_shape(node["slug"])
+    if node.has("date") == node.has("weeks_ahead"):
+        raise node.error(
+            "give either date (YYYY-MM-DD) or weeks_ahead (the next Saturday after so many weeks)"
+        )
+    date = None
+    if node.has("date"):
+        text = node["date"].text()
+        try:
+            date = dt.date.fromisoformat(text) if len(text) == 10 else None
+        except ValueError:
+            date = None
+        if date is None:
+            raise node["date"].error(f"{text!r} is not a date written YYYY-MM-DD")
+    hours = node["hours"].fields(required={"start", "end"})
+    start, end = hours["start"].clock(), hours["end"].clock()
+    if _minutes(end) <= _minutes(start):
+        raise hours["end"].error(f"the fair ends ({end}) before it starts ({start})")
+    registration = node["registration"].fields(required={"opens", "closes"})
+    booth_call = node["booth_call"].optional(lambda n: n.fields(required={"opens", "closes"}))
+    zones = tuple(zone.text(field=_field(Booth, "zone")) for zone in node["zones"].items(min_length=1))
+    fair = FairSpec(
+        slug=node["slug"].text(field=_field(Fair, "slug")),
+        title=node["title"].text(field=_field(Fair, "title")),
+        summary=node["summary"].text(field=_field(Fair, "summary")),
+        description=node["description"].text(field=_field(Fair, "description")),
+        venue=node["venue"].text(field=_field(Fair, "venue")),
+        address=node["address"].text(field=_field(Fair, "address")),
+        transport=node["transport"].text(field=_field(Fair, "transport")),
+        what_to_bring=node["what_to_bring"].text(field=_field(Fair, "what_to_bring")),
+        parking=node["parking"].text(field=_field(Fair, "parking")),
+        accessibility=node["accessibility"].text(field=_field(Fair, "accessibility")),
+        date=date,
+        weeks_ahead=node["weeks_ahead"].optional(lambda n: n.integer(min=1, max=52)),
+        start=start,
+        end=end,
+        status=node["status"].choice(Fair.Status, allowed={Fair.Status.PUBLISHED, Fair.Status.CLOSED}),
+        visitor_capacity=node["visitor_capacity"].integer(min=1, max=100_000),
+        registration_opens=parse_fair_moment(registration["opens"]),
+        registration_closes=parse_fair_moment(registration["closes"]),
+        booth_call_opens=booth_call and parse_fair_moment(booth_call["opens"]),
+        booth_call_closes=booth_call and parse_fair_moment(booth_call["closes"]),
+        stamp_goal=node["stamp_goal"].integer(min=1, max=100),
+        prize_message=node["prize_message"].text(field=_field(Fair, "prize_message")),
+        zones=zones,
+        booths=tuple(parse_booth(b, zones=zones, start=start, end=end) for b in node["booths"].items()),
+        applications=tuple(parse_booth_application(a) for a in node["applications"].items()),
+        visitors=parse_visitors(node["visitors"]),
+        day_of=node["day_of"].optional(parse_day_of),
+    )
+    _check_fair_shape(node, fair)
+    return fair
+
+
+def _check_fair_shape(node: Node, fair: FairSpec) -> None:
+    """What seeding a fair through the events services needs: a past fair is closed and a coming one
+    published, the windows are in order, booth numbers and providers are unique."""
+    today = dt.date.today()
+    past = fair.date is not None and fair.date < today
+    if (fair.status == "closed") != past:
+        raise node["status"].error("a fair on a date that has passed is closed; a coming one is published")
+    if (fair.day_of is not None) != past:
+        raise node.error(
+            "day_of (walk-ins, scans, stamps) is for a fair that has been held, and only for one"
+        )
+    if past and (
+        fair.registration_opens.days_ago is not None or fair.registration_closes.days_ago is not None
+    ):
+        raise node["registration"].error("the windows of a past fair are given in days_before its date")
+    day = fair.day(today)
+    starts = fair.at(fair.start, today=today)
+    for name, opens, closes in (
+        ("registration", fair.registration_opens, fair.registration_closes),
+        ("booth_call", fair.booth_call_opens, fair.booth_call_closes),
+    ):
+        if opens is None:
+            continue
+        opened, closed = opens.on(fair_day=day, today=today), closes.on(fair_day=day, today=today)
+        if not opened < closed <= starts:
+            raise node[name].error("opens, then closes, no later than the fair starts")
+        if not past and name == "registration" and not opened <= dt.datetime.now(opened.tzinfo) < closed:
+            raise node[name].error("a coming fair's registration is open on the day of seeding")
+    numbers = [booth.number for booth in fair.booths]
+    for index, booth in enumerate(fair.booths):
+        if numbers.index(booth.number) != index:
+            raise (
+                node.child("booths")
+                .child(index)["number"]
+                .error(f"booth number {booth.number} is used twice")
+            )
+        if [b.provider for b in fair.booths].index(booth.provider) != index:
+            raise node.child("booths").child(index)["provider"].error(f"{booth.provider!r} has two booths")
+    if fair.visitors.parties is None and past:
+        raise node["visitors"]["parties"].error(
+            "a past fair's registrations are counted (a number, not null)"
+        )

@@ -33,16 +33,44 @@ def _recipient(registration: Registration) -> str:
     return registration.email or (registration.user.email if registration.user_id else "")
 
 
-def _send(registration: Registration, *, event: str, subject: str, lines: list[str]) -> bool:
+def short_link(registration: Registration) -> str:
+    """The ticket by a short address that fits a text message (the secret is the key; no login)."""
+    return _url(reverse("events:ticket_short", kwargs={"secret": registration.secret}))
+
+
+def variables(r: Registration) -> dict[str, str]:
+    from .services import place_in_line
+
+    return {
+        "이름": r.name,
+        "제목": r.fair.title,
+        "일시": _when(r.fair),
+        "장소": r.fair.venue,
+        "코드": r.code,
+        "인원": str(r.party_size),
+        "순번": str(place_in_line(r) or ""),
+        "링크": short_link(r),
+    }
+
+
+def _send(
+    registration: Registration, *, event: str, subject: str, lines: list[str], kind: str, urgent: bool = True
+) -> bool:
+    """By email when one was given, and by 알림톡/문자 to the phone every registration has (a guest who
+    gave only a phone number still gets the ticket)."""
     to = _recipient(registration)
-    if not to:
-        return False
+    prefers = registration.user.message_channel if registration.user_id else "both"
     text = "\n\n".join([*lines, _("마주봄 협동조합 드림")])
     notify_rendered(
         key=f"fair:{registration.fair_id}:registration:{registration.pk}:{event}",
         to=to,
         subject=f"[마주봄] {subject}",
         text=text,
+        phone=registration.phone,
+        kind=kind,
+        variables=variables(registration),
+        prefers=prefers,
+        urgent=urgent,
     )
     return True
 
@@ -65,6 +93,7 @@ def registered(*, registration_id: int) -> None:
         _send(
             r,
             event="confirmed",
+            kind="fair_ticket",
             subject=_("%(title)s 사전 등록이 됐어요") % {"title": title},
             lines=[
                 _("%(name)s님, %(title)s에서 만나요.") % {"name": r.name, "title": title},
@@ -75,6 +104,7 @@ def registered(*, registration_id: int) -> None:
         _send(
             r,
             event="waitlisted",
+            kind="fair_waitlisted",
             subject=_("%(title)s 대기 %(n)d번째예요") % {"title": title, "n": place_in_line(r)},
             lines=[
                 _(
@@ -92,6 +122,7 @@ def promoted(*, registration_id: int) -> None:
     _send(
         r,
         event="promoted",
+        kind="fair_promoted",
         subject=_("%(title)s 자리가 났어요 · 등록 확정") % {"title": r.fair.title},
         lines=[
             _("%(name)s님, 기다려 주셔서 고마워요. 자리가 나서 등록이 확정됐어요.") % {"name": r.name},

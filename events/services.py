@@ -188,9 +188,10 @@ def registration_create(
     user = user if user is not None and user.is_authenticated else None
 
     def run() -> Registration:
-        moment = now or timezone.now()
         with transaction.atomic(durable=True):
             locked = _locked_fair(fair.pk)
+            # The time is read once the lock is ours: the line's order is the order of the lock.
+            moment = now or timezone.now()
             door = source == Registration.Source.DOOR
             if door and not door_open(locked, moment):
                 raise NotOpen(_("현장 등록은 행사 날, 행사 시간에만 받아요."))
@@ -413,20 +414,21 @@ def scan(*, fair: Fair, value: str, nonce: str, staff, door: str = "", now=None)
     def run() -> ScanAnswer:
         moment = now or timezone.now()
         with transaction.atomic(durable=True):
+            # The ticket is found and locked in one query: two phones scanning it queue here.
+            locked = Registration.objects.select_for_update(of=("self",))
             if len(key) == CODE_LENGTH:
-                target = Registration.objects.filter(fair=fair, code=key).first()
+                target = locked.filter(fair=fair, code=key).first()
             else:
-                target = find_registration(key)
+                target = locked.filter(secret=key).first() if key else None
             registration = None
             if target is None:
                 result = CheckIn.Result.UNKNOWN
             elif target.fair_id != fair.pk:
                 result = CheckIn.Result.WRONG_FAIR
             else:
-                registration = Registration.objects.select_for_update().get(pk=target.pk)
-                again = existing()  # the same nonce from a retry that waited for the lock
-                if again:
-                    return again
+                # The same nonce from a retry that waited for this lock fails on the unique (fair, nonce)
+                # below, which rolls this whole transaction back and answers the first scan's result.
+                registration = target
                 if registration.status == Registration.Status.CANCELLED:
                     result = CheckIn.Result.CANCELLED
                 elif registration.status == Registration.Status.WAITLISTED:

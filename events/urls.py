@@ -16,6 +16,8 @@ urlpatterns = [
     path("fairs/<slug:slug>/tickets/<str:secret>/qr.png", views.ticket_qr, name="ticket_qr"),
     path("fairs/<slug:slug>/tickets/<str:secret>/calendar.ics", views.ticket_ics, name="ticket_ics"),
     path("fairs/<slug:slug>/stamp/<str:token>/", views.poster_stamp, name="poster_stamp"),
+    # The ticket by a short address for text messages.
+    path("t/<str:secret>/", views.ticket_short, name="ticket_short"),
     # The door desk and the booth pages (staff and booth members): desk_urls.py, views in desk.py.
     *desk_urls.urlpatterns,
 ]

@@ -139,8 +139,18 @@ def ticket(request, slug: str, secret: str):
         "party_range": range(1, registration.party_size + 1),
         "can_book": registration.status == Registration.Status.CONFIRMED
         and timezone.now() < page.fair.ends_at,
+        # After the fair the ticket is where the visitor continues: the stamped booths' services and groups.
+        "picks": selectors.followup_picks(registration) if timezone.now() >= page.fair.ends_at else [],
     }
     return render(request, "events/ticket.html", context)
+
+
+@require_GET
+def ticket_short(request, secret: str):
+    registration = Registration.objects.select_related("fair").filter(secret=secret).first()
+    if registration is None:
+        raise Http404
+    return redirect(registration.get_absolute_url())
 
 
 def _ticket_of(slug: str, secret: str) -> Registration:

@@ -113,9 +113,10 @@ def membership_join(*, group: HealthGroup, user, now=None, tell: bool = True) ->
         raise NotAllowed(_("로그인한 뒤에 참여할 수 있어요."))
 
     def run() -> Membership:
-        moment = now or timezone.now()
         with transaction.atomic(durable=True):
             locked = _locked(group.pk)
+            # The time is read once the lock is ours: the line's order is the order of the lock.
+            moment = now or timezone.now()
             if locked.status != HealthGroup.Status.RECRUITING:
                 raise NotOpen(_("지금은 참여 신청을 받지 않는 건강반이에요."))
             if _last_session_started(locked, moment):

@@ -49,6 +49,16 @@ class User(AbstractBaseUser, PermissionsMixin):
         blank=True,
         validators=[MinValueValidator(1900), MaxValueValidator(2100)],
     )
+
+    class Channel(models.TextChoices):
+        AUTO = "auto", _("휴대전화 번호가 있으면 카카오톡·문자, 없으면 이메일")
+        PHONE = "phone", _("카카오톡·문자로 받기")
+        EMAIL = "email", _("이메일로 받기")
+        BOTH = "both", _("둘 다 받기")
+
+    message_channel = models.CharField(
+        _("안내 받는 방법"), max_length=10, choices=Channel.choices, default=Channel.AUTO
+    )
     is_staff = models.BooleanField(
         _("관리 화면 사용"), default=False, help_text=_("관리 화면(/admin/)에 들어갈 수 있습니다.")
     )
@@ -87,14 +97,26 @@ class User(AbstractBaseUser, PermissionsMixin):
 
 
 class NotificationLog(models.Model):
-    """One row per notification dedupe key: the proof that a message went out, so it never goes twice."""
+    """One row per notification dedupe key and channel: the proof that a message went out, so it never goes
+    twice by the same channel."""
 
     class Status(models.TextChoices):
         PENDING = "pending", _("보내는 중")
         SENT = "sent", _("보냄")
+        DELIVERED = "delivered", _("받음")
+        FAILED = "failed", _("실패")
 
-    key = models.CharField(_("중복 방지 키"), max_length=200, unique=True)
-    recipient = models.EmailField(_("받는 사람"))
+    class Channel(models.TextChoices):
+        EMAIL = "email", _("이메일")
+        ALIMTALK = "alimtalk", _("카카오 알림톡")
+        SMS = "sms", _("문자")
+
+    key = models.CharField(_("중복 방지 키"), max_length=200)
+    channel = models.CharField(_("경로"), max_length=10, choices=Channel.choices, default=Channel.EMAIL)
+    # An email address, or a phone number masked as 010-****-5678 (the full number is in ``address`` only
+    # until the message is handed over).
+    recipient = models.CharField(_("받는 사람"), max_length=254)
+    address = models.CharField(_("보낼 번호"), max_length=20, blank=True, editable=False)
     subject = models.CharField(_("제목"), max_length=200)
     status = models.CharField(_("상태"), max_length=10, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveSmallIntegerField(_("시도 횟수"), default=0)
@@ -103,14 +125,51 @@ class NotificationLog(models.Model):
     text = models.TextField(_("본문"), blank=True, editable=False)
     html = models.TextField(_("HTML 본문"), blank=True, editable=False)
     attachments = models.JSONField(_("첨부"), default=list, blank=True, editable=False)
+    kind = models.CharField(_("알림 종류"), max_length=40, blank=True)
+    variables = models.JSONField(_("알림톡 변수"), default=dict, blank=True, editable=False)
+    hold_until = models.DateTimeField(
+        _("보낼 때"), null=True, blank=True, help_text=_("밤 9시~아침 8시에는 8시까지 기다려요.")
+    )
+    gateway_message_id = models.CharField(_("발송사 메시지 번호"), max_length=100, blank=True)
+    gateway_status = models.CharField(_("발송사 상태"), max_length=100, blank=True)
+    error = models.CharField(_("마지막 오류"), max_length=300, blank=True)
+    fallback_for = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="fallbacks",
+        verbose_name=_("대신 보낸 알림톡"),
+    )
     created_at = models.DateTimeField(_("만든 때"), auto_now_add=True)
     sent_at = models.DateTimeField(_("보낸 때"), null=True, blank=True)
+    delivered_at = models.DateTimeField(_("받은 때"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("알림 기록")
         verbose_name_plural = _("알림 기록")
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["status", "created_at"], name="notificationlog_pending")]
+        indexes = [
+            models.Index(fields=["status", "created_at"], name="notificationlog_pending"),
+            models.Index(fields=["gateway_message_id"], name="notificationlog_gateway_id"),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["key", "channel"], name="notificationlog_once_per_channel")
+        ]
 
     def __str__(self) -> str:
-        return f"{self.key} → {self.recipient} ({self.get_status_display()})"
+        return f"{self.key} · {self.get_channel_display()} → {self.recipient} ({self.get_status_display()})"
+
+
+class GatewayCallback(models.Model):
+    """A delivery report already taken: the same report again (a replay) changes nothing."""
+
+    event_id = models.CharField(_("보고 번호"), max_length=100, unique=True)
+    received_at = models.DateTimeField(_("받은 때"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("발송 결과 보고")
+        verbose_name_plural = _("발송 결과 보고")
+
+    def __str__(self) -> str:
+        return self.event_id

@@ -174,6 +174,18 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 NOTIFICATION_LOG_RETENTION = timedelta(days=365)
+
+# KakaoTalk 알림톡 and SMS/LMS through SOLAPI (CoolSMS accounts work). Without a key, secret and sender
+# number the phone channels are off and notifications go by email; in development (DEBUG) they are printed
+# to the console instead, unless MESSAGES_TO_CONSOLE=false. See README "문자와 알림톡".
+SOLAPI_API_KEY = env.str("SOLAPI_API_KEY", default="")
+SOLAPI_API_SECRET = env.str("SOLAPI_API_SECRET", default="")
+SOLAPI_SENDER = env.str("SOLAPI_SENDER", default="")  # a sender number registered with the gateway
+SOLAPI_PF_ID = env.str("SOLAPI_PF_ID", default="")  # the Kakao channel's profile id (pfId)
+SOLAPI_TEMPLATES = env.str("SOLAPI_TEMPLATES", default="")  # "kind=template id,kind=template id"
+SOLAPI_BASE_URL = env.str("SOLAPI_BASE_URL", default="https://api.solapi.com")
+SOLAPI_WEBHOOK_SECRET = env.str("SOLAPI_WEBHOOK_SECRET", default="")
+MESSAGES_TO_CONSOLE = env.bool("MESSAGES_TO_CONSOLE", default=True)
 # Orders: bank transfer to the cooperative, seats held until the payment deadline.
 ORDER_PAYMENT_WINDOW = timedelta(hours=48)
 ORDER_BANK_ACCOUNT = {

@@ -4,8 +4,9 @@ import socket
 from celery import shared_task
 
 from . import notifications
+from .gateways import GatewayUnavailable
 
-TRANSIENT_ERRORS = (smtplib.SMTPException, ConnectionError, socket.timeout, TimeoutError)
+TRANSIENT_ERRORS = (smtplib.SMTPException, ConnectionError, socket.timeout, TimeoutError, GatewayUnavailable)
 
 
 @shared_task(
@@ -20,6 +21,7 @@ def notification_send_task(
     self,
     *,
     key: str,
+    channel: str = "email",
     to: str | None = None,
     subject: str = "",
     text: str = "",
@@ -27,7 +29,7 @@ def notification_send_task(
     attachments: list | None = None,
 ) -> bool:
     return notifications.notification_deliver(
-        key=key, to=to, subject=subject, text=text, html=html, attachments=attachments
+        key=key, channel=channel, to=to, subject=subject, text=text, html=html, attachments=attachments
     )
 
 

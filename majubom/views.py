@@ -9,9 +9,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.views import shortcut
 from django.core.cache import cache
 from django.db import connection
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponseBadRequest, HttpResponseForbidden, JsonResponse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
 
 HEALTHZ_CACHE_KEY = "healthz"
 
@@ -57,3 +58,34 @@ def admin_view_on_site(request, content_type_id, object_id):
     if obj is None or not model_admin.has_view_permission(request, obj):
         raise Http404
     return shortcut(request, str(content_type.pk), str(obj.pk))
+
+
+@csrf_exempt  # the gateway posts here; its signature, not a cookie, says who it is
+@require_POST
+def gateway_report(request):
+    """Delivery reports from the text-message gateway: verified by signature, taken once per report id
+    (a replay answers 200 and changes nothing), then applied to the notification log."""
+    from django.db import IntegrityError, transaction
+
+    from . import gateways, notifications
+    from .models import GatewayCallback
+
+    event_id = request.headers.get("X-Webhook-Id", "")
+    if not gateways.verify_report(
+        body=request.body,
+        event_id=event_id,
+        timestamp=request.headers.get("X-Webhook-Timestamp", ""),
+        signature=request.headers.get("X-Webhook-Signature", ""),
+    ):
+        return HttpResponseForbidden("bad signature")
+    try:
+        reports = gateways.parse_reports(request.body)
+    except (ValueError, AttributeError):
+        return HttpResponseBadRequest("not a report")
+    try:
+        with transaction.atomic():
+            GatewayCallback.objects.create(event_id=event_id[:100])
+            changed = notifications.reports_apply(reports)
+    except IntegrityError:
+        return JsonResponse({"ok": True, "replayed": True})
+    return JsonResponse({"ok": True, "changed": changed})

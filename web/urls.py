@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from catalog import urls as catalog_urls
 from majubom import views as core_views
 
-from . import views
+from . import fair_report, views
 
 admin.site.site_header = _("마주봄 관리")
 admin.site.site_title = _("마주봄 관리")
@@ -28,11 +28,13 @@ catalog_patterns = [
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("notifications/gateway/report/", core_views.gateway_report, name="gateway_report"),
     path("", include((catalog_patterns, catalog_urls.app_name))),
     path("healthcheck/", include("healthcheck.urls")),
     path("", include("groups.urls")),
     path("", include("events.urls")),
     path("", include("orders.urls")),
+    path("staff/fairs/<slug:slug>/report/", fair_report.fair_report_view, name="fair_report"),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path(

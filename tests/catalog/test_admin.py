@@ -896,8 +896,13 @@ def test_member_admin_index_lists_only_what_an_enterprise_manages(member_client,
     models = {m["object_name"] for app in response.context["app_list"] for m in app["models"]}
     # Its listings and their changes waiting for review, plus (from the orders app) the order lines and
     # reviews of its own services.
-    # And its 건강반: groups, their sessions and members.
+    # And its 건강반: groups, their sessions and members; and its 건강상점 booths, their programs, the
+    # bookings of those programs and the stamps given (never the fair's registrations or scans).
     assert models == {
+        "Booth",
+        "Program",
+        "ProgramBooking",
+        "Stamp",
         "Provider",
         "Service",
         "Slot",
@@ -909,7 +914,17 @@ def test_member_admin_index_lists_only_what_an_enterprise_manages(member_client,
         "GroupSession",
         "Membership",
     }
-    assert not models & {"Order", "User", "ProviderMember", "NeedRule", "NotificationLog", "Payment"}
+    assert not models & {
+        "Order",
+        "User",
+        "ProviderMember",
+        "NeedRule",
+        "NotificationLog",
+        "Payment",
+        "Fair",
+        "Registration",
+        "CheckIn",
+    }
 
 
 # --- 9. cooperative staff -----------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """Demo data for a newcomer: ``python manage.py seed_demo``. Running it twice changes nothing.
 
-The data lives in ``demo/data`` (see its README.md): accounts, enterprises with their services, and the
-demo residents' past orders and reviews.
+The data lives in ``demo/data`` (see its README.md): accounts, enterprises with their services, the
+demo residents' past orders and reviews, 건강반, and 건강상점 (the coming fair and a past one).
 
 ``--scale N`` adds a benchmark catalogue of N published services (N/20 providers, about 5 future slots each),
 N/5 residents and 2N past orders with payments and reviews.
@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand
 from catalog.vocabulary import needs_ensure
 from demo.accounts import DEMO_PASSWORD, accounts_ensure
 from demo.catalog import seed_benchmark, seed_catalog
+from demo.events import seed_fairs
 from demo.groups import seed_benchmark_groups, seed_groups
 from demo.orders import seed_benchmark_orders, seed_history
 from healthcheck.defaults import need_rules_ensure
@@ -37,6 +38,7 @@ class Command(BaseCommand):
         residents = {account.key: user for account, user, _new in accounts if not account.is_staff}
         history = seed_history(residents=residents, staff=staff)
         groups = seed_groups(staff=staff, resident=users.get("resident"))
+        fairs = seed_fairs(staff=staff, users=users)
         self.stdout.write(self.style.SUCCESS("데모 데이터 준비 완료."))
         self.stdout.write(
             f"  새로 만든 것: 기업 {catalog['providers']}, 서비스 {catalog['services']}, "
@@ -46,6 +48,11 @@ class Command(BaseCommand):
         self.stdout.write(
             f"  건강반 {groups['groups']}, 모임 {groups['sessions']}, 참여 {groups['members']}, "
             f"출석 기록 {groups['attendance']}"
+        )
+        self.stdout.write(
+            f"  건강상점 {fairs['fairs']}, 부스 {fairs['booths']}, 프로그램 {fairs['programs']}, "
+            f"방문 등록 {fairs['registrations']}(대기 {fairs['waitlisted']}), "
+            f"프로그램 예약 {fairs['bookings']}, 입장 스캔 {fairs['checkins']}, 스탬프 {fairs['stamps']}"
         )
         if scale:
             started = time.monotonic()
