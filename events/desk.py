@@ -26,12 +26,11 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import trigger_client_event
 
@@ -50,7 +49,7 @@ SEARCH_LIMIT = 20
 MAX_ID = 2**63 - 1  # a larger id in the URL or the form is a 404, never a database error
 COUNTED = "desk-counted"  # the event that makes the counts (and the search list) refresh at once
 # What the desk asks at the door: ``services.walk_in`` takes no email and no follow-up choice (yet).
-WALK_IN_FIELDS = ("name", "phone", "party_size", "agree_privacy")
+WALK_IN_FIELDS = ("name", "phone", "party_size", "email", "agree_privacy", "agree_followup")
 
 
 def _nonce() -> str:
@@ -344,6 +343,8 @@ def desk_walk_in(request, fair: Fair):
                 name=data["name"],
                 phone=data["phone"],
                 party_size=data["party_size"],
+                email=data["email"],
+                agree_followup=data["agree_followup"],
                 staff=request.user,
                 door=_door(request),
                 nonce=nonce,
@@ -385,14 +386,6 @@ def desk_counts(request, fair: Fair):
     if not request.htmx:
         return redirect("events:desk", slug=fair.slug)
     return render(request, f"{DESK}#counts", {"fair": fair, "counts": selectors.fair_counts(fair)})
-
-
-@require_GET
-@cache_control(max_age=3600, public=True)
-def desk_css(request):
-    """The desk's and the booth pages' styles (to move into static/css/site.css: see the template)."""
-    css = render_to_string("events/desk/desk.css")  # no request: no context processors, no queries
-    return HttpResponse(css, content_type="text/css; charset=utf-8")
 
 
 # --- the booth --------------------------------------------------------------------------------------------

@@ -5,7 +5,6 @@ from django.urls import path
 from . import desk
 
 urlpatterns = [
-    path("fairs/desk.css", desk.desk_css, name="desk_css"),
     path("fairs/<slug:slug>/desk/", desk.desk, name="desk"),
     path("fairs/<slug:slug>/desk/scan/", desk.desk_scan, name="desk_scan"),
     path("fairs/<slug:slug>/desk/undo/", desk.desk_undo, name="desk_undo"),

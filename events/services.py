@@ -208,7 +208,9 @@ def registration_create(
             waiting = live.filter(status=Registration.Status.WAITLISTED).exists()
             fits = party_size <= free and not waiting
             if door and party_size > free:
-                raise Full(_("남은 자리가 %(n)d명뿐이라 현장 등록을 받을 수 없어요.") % {"n": max(free, 0)})
+                if free <= 0:
+                    raise Full(_("남은 자리가 없어 현장 등록을 받을 수 없어요."))
+                raise Full(_("남은 자리가 %(n)d명뿐이라 현장 등록을 받을 수 없어요.") % {"n": free})
             registration = Registration.objects.create(
                 fair=locked,
                 user=user,
@@ -483,11 +485,33 @@ def checkin_undo(*, registration: Registration, by, reason: str) -> None:
 
 
 def walk_in(
-    *, fair: Fair, name: str, phone: str, party_size: int, staff, door: str = "", nonce: str
+    *,
+    fair: Fair,
+    name: str,
+    phone: str,
+    party_size: int,
+    staff,
+    nonce: str,
+    door: str = "",
+    email: str = "",
+    agree_followup: bool = False,
 ) -> ScanAnswer:
-    """A visitor registered at the door and let in at once."""
+    """A visitor registered at the door and let in at once. The nonce is checked first: a repeated post
+    answers what the first one did and registers nobody twice."""
+    nonce = (nonce or "").strip()[:64]
+    if not nonce:
+        raise Invalid(_("화면을 새로 고친 뒤 다시 등록해 주세요."))
+    earlier = CheckIn.objects.filter(fair=fair, nonce=nonce).select_related("registration").first()
+    if earlier:
+        return ScanAnswer(earlier, earlier.registration, True)
     result = registration_create(
-        fair=fair, name=name, phone=phone, party_size=party_size, source=Registration.Source.DOOR
+        fair=fair,
+        name=name,
+        phone=phone,
+        party_size=party_size,
+        email=email,
+        agree_followup=agree_followup,
+        source=Registration.Source.DOOR,
     )
     return scan(fair=fair, value=result.registration.secret, nonce=nonce, staff=staff, door=door)
 
