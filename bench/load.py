@@ -156,6 +156,11 @@ try:
     group_slugs = list(HealthGroup.objects.filter(status="recruiting").values_list("slug", flat=True)[:1000])
 except ImportError:  # code before 건강반
     group_slugs = []
+try:
+    from bench.fair_seed import prepare as prepare_fairs
+    fairs = prepare_fairs()
+except ImportError:  # code before 건강상점
+    fairs = {}
 sessions = []
 for n in range(16):
     user, _ = User.objects.get_or_create(email=f"bench-resident-{n}@example.kr", defaults={"name": f"주민{n}"})
@@ -179,6 +184,7 @@ print(json.dumps({
     "all_services": list(Service.objects.published().values_list("slug", flat=True)),
     "providers": list(Provider.objects.filter(is_published=True).values_list("slug", flat=True)[:1000]),
     "groups": group_slugs,
+    **fairs,
     "count": Service.objects.published().count(),
     "data": {
         "providers": Provider.objects.filter(is_published=True).count(),
@@ -508,8 +514,10 @@ class Client:
         self.conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
         self.cookies = dict(cookies or {})
 
-    def request(self, method: str, path: str, body: dict | None = None) -> tuple[int, dict]:
-        headers = {"Host": "127.0.0.1", "Accept-Language": "ko"}
+    def request(
+        self, method: str, path: str, body: dict | None = None, extra: dict | None = None
+    ) -> tuple[int, dict]:
+        headers = {"Host": "127.0.0.1", "Accept-Language": "ko", **(extra or {})}
         data = None
         if method == "POST":
             token = self.cookies.setdefault("csrftoken", secrets.token_hex(16))
@@ -578,6 +586,27 @@ def _step(kind: str, client: Client, rng: random.Random, params: dict, state: di
         status, headers = client.request("POST", f"/groups/{slug}/join/")
         state["joined"] = slug
         return status == 302 and headers.get("location", "").endswith(f"/groups/{slug}/"), status
+    if kind == "fair_register":
+        # A visitor (no account, a phone number of their own) registers for the fair: a confirmed place
+        # while places are left, then a place in line. Both come back as a redirect to the ticket.
+        slug = params["fair"]["slug"]
+        n = state["registered"] = state.get("registered", 0) + 1
+        index = state["index"] + 100 * (n // 10000)
+        body = {
+            "name": f"벤치 방문객 {state['index']}-{n}",
+            "phone": f"010-{5000 + index:04d}-{n % 10000:04d}",
+            "party_size": 1 + (n + state["index"]) % 4,
+            "agree_privacy": "on",
+        }
+        status, headers = client.request("POST", f"/fairs/{slug}/register/", body)
+        return status == 302 and f"/fairs/{slug}/tickets/" in headers.get("location", ""), status
+    if kind == "desk_scan":
+        # A door phone (staff, events.check_in) scans a ticket's code with a fresh nonce, as the desk page's
+        # htmx form sends it: the first scan of a code lets the party in, later ones answer "already".
+        slug = params["fair"]["door_slug"]
+        body = {"code": rng.choice(params["fair"]["codes"]), "nonce": uuid.uuid4().hex}
+        status, _h = client.request("POST", f"/fairs/{slug}/desk/scan/", body, extra={"HX-Request": "true"})
+        return status == 200, status
     raise ValueError(kind)
 
 
@@ -590,6 +619,10 @@ def _setup(kind: str, client: Client, rng: random.Random, params: dict, state: d
     if kind == "group_join" and state.get("joined"):
         # leave the last group again (which promotes the head of its line), so that joins keep finding seats
         client.request("POST", f"/groups/{state.pop('joined')}/leave/")
+    if kind == "fair_register":
+        # each registration is another visitor's phone: no session remembering the last ticket
+        client.cookies.pop("sessionid", None)
+        client.cookies.pop("messages", None)
 
 
 def _client_process(kind: str, index: int, conn, params: dict) -> None:
@@ -600,7 +633,7 @@ def _client_process(kind: str, index: int, conn, params: dict) -> None:
         {"sessionid": params["sessions"][index % len(params["sessions"])]} if params["logged_in"] else {}
     )
     client = Client(cookies)
-    state: dict = {}
+    state: dict = {"index": index}
     conn.send("ready")
     start_at, measure_from, stop_at = conn.recv()
     time.sleep(max(0.0, start_at - time.monotonic()))
@@ -918,12 +951,14 @@ class Scenario:
     logged_in: bool = False
     booking_rate: float = 0.0
     public: bool = False  # a public page: DESIGN §7's targets apply
+    sessions: str = ""  # the key in the prepared data of the sessions its clients use (default: residents')
 
 
 def scenarios(data: dict, args) -> list[Scenario]:
     services = [f"/services/{slug}/" for slug in data["services"]]
     providers = [f"/providers/{slug}/" for slug in data["providers"]]
     groups = [f"/groups/{slug}/" for slug in data.get("groups", [])]
+    fair = data.get("fair")
     return [
         Scenario("/healthz", "wrk", ["/healthz"]),
         Scenario("/", "wrk", ["/"], public=True),
@@ -956,6 +991,23 @@ def scenarios(data: dict, args) -> list[Scenario]:
             if groups
             else []
         ),
+        *(
+            [
+                Scenario("/fairs/<slug>/", "wrk", [f"/fairs/{fair['slug']}/"], public=True),
+                # Visitors register at once for a fair with a large capacity, and go on past it (the fair
+                # is emptied first): confirmed places, then places in line, under the fair's row lock.
+                Scenario("POST /fairs/<slug>/register/ (rush)", "python", step="fair_register"),
+                Scenario(
+                    "POST /fairs/<slug>/desk/scan/ (door staff)",
+                    "python",
+                    step="desk_scan",
+                    logged_in=True,
+                    sessions="desk_sessions",
+                ),
+            ]
+            if fair
+            else []
+        ),
         Scenario("POST /healthcheck/quick/", "python", step="quick_submit"),
         Scenario("/healthcheck/results/<token>/", "python", step="quick_results"),
         Scenario("POST /checkout/ (logged in)", "python", step="checkout", logged_in=True),
@@ -976,12 +1028,21 @@ CATALOGUE = [
 
 
 class Runner:
-    def __init__(self, data: dict, args, meter: CpuMeter, writes: FragmentWrites, workdir: Path):
+    def __init__(
+        self,
+        data: dict,
+        args,
+        meter: CpuMeter,
+        writes: FragmentWrites,
+        workdir: Path,
+        env: dict | None = None,
+    ):
         self.data = data
         self.args = args
         self.meter = meter
         self.writes = writes
         self.workdir = workdir
+        self.env = env
 
     def python_params(self, logged_in: bool, sessions: list | None = None) -> dict:
         return {
@@ -990,7 +1051,36 @@ class Runner:
             "logged_in": logged_in,
             "slots": self.data["slots"],
             "groups": self.data.get("groups", []),
+            "fair": self.data.get("fair", {}),
         }
+
+    def fair_shell(self, code: str):
+        """Run ``code`` (bench/fair_seed.py is imported as ``fair_seed``) on the bench database; its last
+        printed line, as JSON."""
+        out = manage(
+            self.env, "shell", "--no-imports", "-c", "import json\nfrom bench import fair_seed\n" + code
+        )
+        lines = out.strip().splitlines()
+        return json.loads(lines[-1]) if lines else None
+
+    def rush_capacity(self) -> int:
+        """People the rush fair takes: less than a run registers at this many clients (a low guess of 2
+        registrations a second each in smoke runs, 5 otherwise, 2.5 people a party, half the run), so that
+        the run fills it and goes on past it; the result's ``fair`` says where it ended."""
+        per_client = 2 if self.args.smoke else 5
+        seconds = self.args.warmup + self.args.duration
+        return max(20, int(self.args.clients * per_client * seconds * 2.5 / 2))
+
+    def desk_answers(self) -> bool:
+        """The door desk is there: its page answers a desk phone (404 in code without the desk, whose
+        ``/fairs/<slug>/desk/scan/`` the scenario posts to)."""
+        sessions = self.data.get("desk_sessions") or []
+        if not sessions:
+            return False
+        status, _h = Client({"sessionid": sessions[0]}).request(
+            "GET", f"/fairs/{self.data['fair']['door_slug']}/desk/"
+        )
+        return status != 404
 
     def run(self, scenario: Scenario) -> dict:
         if scenario.kind == "wrk":
@@ -999,16 +1089,28 @@ class Runner:
             return self.run_first_visits(scenario)
         if scenario.kind == "mixed":
             return self.run_mixed(scenario)
+        if scenario.step == "fair_register":
+            self.fair_shell(f"fair_seed.reset_rush(capacity={self.rush_capacity()})")
+        if scenario.step == "desk_scan":
+            if not self.desk_answers():
+                return None  # no door desk in this code: the scenario is skipped
+            self.fair_shell("fair_seed.reset_door()")
+        sessions = self.data.get(scenario.sessions) if scenario.sessions else None
         w0 = self.writes.snapshot()
         result = run_processes(
             scenario.step,
-            self.python_params(scenario.logged_in),
+            self.python_params(scenario.logged_in, sessions=sessions),
             clients=self.args.clients,
             warmup=self.args.warmup,
             duration=self.args.duration,
             meter=self.meter,
         )
-        return self.with_writes(result, w0)
+        result = self.with_writes(result, w0)
+        if scenario.step == "fair_register":
+            result["fair"] = self.fair_shell("print(json.dumps(fair_seed.rush_counts()))")
+        if scenario.step == "desk_scan":
+            result["door"] = self.fair_shell("print(json.dumps(fair_seed.door_counts()))")
+        return result
 
     def with_writes(self, result: dict, before: Counter | None, after: Counter | None = None) -> dict:
         """The page-cache writes between ``before`` and ``after`` (now: the measured part of the scenario)."""
@@ -1386,7 +1488,7 @@ def bench_scale(services: int, args) -> dict:
             raise SystemExit("gunicorn did not answer /healthz within 30 s")
         meter = CpuMeter(server.pid, urllib.parse.urlsplit(db_url).path.lstrip("/"))
         writes.start()
-        runner = Runner(data, args, meter, writes, workdir)
+        runner = Runner(data, args, meter, writes, workdir, env)
         check = None
         if selected("client check", args):
             print("  client check (/healthz)", flush=True)
@@ -1398,6 +1500,9 @@ def bench_scale(services: int, args) -> dict:
                 continue
             wait_quiet(meter, args.wait_quiet)
             result = runner.run(scenario)
+            if result is None:
+                print(f"  {scenario.name:42} skipped (not in this code: the URL answers 404)", flush=True)
+                continue
             discarded = []
             for _attempt in range(args.retries):
                 if result["cpu"]["other"] <= NOISY_CORES:
@@ -1409,6 +1514,8 @@ def bench_scale(services: int, args) -> dict:
                 )
                 wait_quiet(meter, args.wait_quiet)
                 again = runner.run(scenario)
+                if again is None:
+                    break
                 if again["cpu"]["other"] < result["cpu"]["other"]:
                     result, again = again, result
                 discarded.append(
@@ -1499,6 +1606,23 @@ def run_tables(run: dict) -> list[str]:
             f"{_n(r['p99_ms'])} | {errors_cell(r)} | {_n(r.get('writes_per_request'))} | {r['cpu']['client']} | "
             f"{r['cpu']['other']}{' ⚠' if r.get('disturbed') else ''} | {meets_target(r)} |"
         )
+    notes = []
+    for name, r in run["scenarios"].items():
+        if r.get("fair"):
+            f = r["fair"]
+            notes.append(
+                f"- `{name}`: {f['registrations']:,} registrations in the run, {f['confirmed']:,} confirmed "
+                f"({f['confirmed_people']:,} people of the capacity {f['capacity']:,}), {f['waitlisted']:,} "
+                "in line; every one answered with its ticket unless counted in errors."
+            )
+        if r.get("door"):
+            d = r["door"]
+            notes.append(
+                f"- `{name}`: {d['scans']:,} scans recorded, {d.get('ok', 0):,} let in, {d.get('already', 0):,} "
+                "answered already in (each scan a fresh nonce on a code of the door fair's tickets)."
+            )
+    if notes:
+        lines += ["", *notes]
     mixed = {name: r for name, r in run["scenarios"].items() if name.startswith("mixed")}
     if mixed:
         lines += [

@@ -179,9 +179,12 @@ def followup(*, registration_id: int) -> bool:
         block += [f"  · {_('건강반')} {g.title} — {_url(g.get_absolute_url())}" for g in pick.groups]
         lines.append("\n".join(block))
     lines.append(_("다른 건강 서비스 보기: %(url)s") % {"url": _url(reverse("catalog:service_list"))})
+    # Sent because the visitor asked for it at registration (agree_followup); in the day only.
     return _send(
         r,
         event="followup",
+        kind="fair_followup",
+        urgent=False,
         subject=_("%(title)s에 와 주셔서 고마워요") % {"title": r.fair.title},
         lines=lines,
     )

@@ -15,14 +15,42 @@ def _membership(membership_id: int) -> Membership:
     return Membership.objects.select_related("group", "group__provider", "user").get(pk=membership_id)
 
 
-def _send(membership: Membership, *, event: str, subject: str, lines: list[str]) -> None:
-    url = settings.SITE_URL.rstrip("/") + reverse("groups:detail", kwargs={"slug": membership.group.slug})
+def _send(
+    membership: Membership,
+    *,
+    event: str,
+    subject: str,
+    lines: list[str],
+    kind: str = "",
+    variables: dict | None = None,
+    urgent: bool = True,
+) -> None:
+    """By email, and by 알림톡/문자 when the resident has a mobile number and chose it (``kind`` names the
+    short texts in ``majubom.message_texts``)."""
+    from .selectors import schedule_in_words
+
+    group, user = membership.group, membership.user
+    url = settings.SITE_URL.rstrip("/") + reverse("groups:detail", kwargs={"slug": group.slug})
     text = "\n\n".join([*lines, _("건강반 보기: %(url)s") % {"url": url}, _("마주봄 드림")])
+    values = {
+        "이름": user.get_short_name(),
+        "제목": group.title,
+        "일시": schedule_in_words(group.schedules.all()) or "",
+        "장소": group.place_name or group.get_delivery_display(),
+        "순번": "",
+        "링크": url,
+        **(variables or {}),
+    }
     notify_rendered(
         key=f"group:{membership.group_id}:membership:{membership.pk}:{event}",
-        to=membership.user.email,
+        to=user.email,
         subject=f"[마주봄] {subject}",
         text=text,
+        phone=user.phone,
+        kind=kind,
+        variables=values,
+        prefers=user.message_channel,
+        urgent=urgent,
     )
 
 
@@ -35,6 +63,7 @@ def joined(*, membership_id: int) -> None:
         _send(
             m,
             event="joined",
+            kind="group_joined",
             subject=_("%(title)s에 참여했어요") % {"title": title},
             lines=[_("%(name)s님, %(title)s에 함께하게 됐어요.") % {"name": name, "title": title}],
         )
@@ -43,6 +72,8 @@ def joined(*, membership_id: int) -> None:
         _send(
             m,
             event="waitlisted",
+            kind="group_waitlisted",
+            variables={"순번": str(place)},
             subject=_("%(title)s 대기 %(n)d번째예요") % {"title": title, "n": place},
             lines=[
                 _(
@@ -86,6 +117,7 @@ def promoted(*, membership_id: int) -> None:
     _send(
         m,
         event="promoted",
+        kind="group_promoted",
         subject=_("%(title)s에 자리가 났어요") % {"title": m.group.title},
         lines=[
             _(
@@ -123,6 +155,8 @@ def session_cancelled(*, session_id: int) -> None:
         _send(
             m,
             event=f"session:{session.pk}:cancelled",
+            kind="group_session_cancelled",
+            variables={"일시": when, "장소": session.note or ""},
             subject=_("%(title)s %(when)s 모임은 쉬어요") % {"title": session.group.title, "when": when},
             lines=[_("%(when)s 모임이 취소됐어요.") % {"when": when}, session.note],
         )
@@ -141,6 +175,9 @@ def session_reminder(*, session_id: int, membership_id: int) -> None:
     _send(
         m,
         event=f"session:{session.pk}:reminder",
+        kind="group_reminder",
+        variables={"일시": when, "장소": place},
+        urgent=False,  # a reminder never lands at night: held until 08:00
         subject=_("내일 %(title)s 모임이 있어요") % {"title": session.group.title},
         lines=[
             _("%(when)s · %(place)s") % {"when": when, "place": place},

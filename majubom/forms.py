@@ -21,3 +21,33 @@ class SignupForm(forms.Form):
         user.name = self.cleaned_data["name"].strip()
         user.district = self.cleaned_data.get("district", "")
         user.save(update_fields=["name", "district"])
+
+
+class AccountForm(forms.ModelForm):
+    """What a resident keeps up to date themselves: name, mobile number, district, and how they get
+    notices (KakaoTalk/문자 or email)."""
+
+    class Meta:
+        from .models import User
+
+        model = User
+        fields = ["name", "phone", "district", "message_channel"]
+        widgets = {
+            "phone": forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+            "message_channel": forms.RadioSelect,
+        }
+        help_texts = {
+            "phone": _("휴대전화 번호가 있으면 안내를 카카오톡 알림톡(안 되면 문자)으로 보내 드려요.")
+        }
+
+    def clean_phone(self) -> str:
+        from .phone import normalise_mobile
+
+        value = self.cleaned_data.get("phone", "")
+        return normalise_mobile(value) if value.strip() else ""
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("message_channel") in ("phone", "both") and not cleaned.get("phone"):
+            self.add_error("phone", _("카카오톡·문자로 받으려면 휴대전화 번호를 적어 주세요."))
+        return cleaned

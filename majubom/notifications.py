@@ -41,13 +41,16 @@ def render_notification(*, template: str, context: dict) -> tuple[str, str, str]
     return subject, text, html
 
 
-def notify(*, key: str, to: str, template: str, context: dict, attachments: list[dict] | None = None) -> None:
-    """Queue an email to ``to``, sent after commit and at most once for ``key``.
+def notify(
+    *, key: str, to: str, template: str, context: dict, attachments: list[dict] | None = None, **phone
+) -> None:
+    """Queue an email to ``to``, sent after commit and at most once for ``key``; ``phone`` arguments
+    (``phone``, ``kind``, ``variables``, ``prefers``, ``urgent``) as for ``notify_rendered``.
 
     ``attachments`` are small text files: ``{"filename": …, "content": …, "mimetype": …}`` (e.g. .ics).
     """
     subject, text, html = render_notification(template=template, context=context)
-    notify_rendered(key=key, to=to, subject=subject, text=text, html=html, attachments=attachments)
+    notify_rendered(key=key, to=to, subject=subject, text=text, html=html, attachments=attachments, **phone)
 
 
 def notify_rendered(

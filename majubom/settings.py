@@ -148,6 +148,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "orders.tasks.orders_expire_unpaid_task",
         "schedule": crontab(minute="*/10"),
     },
+    "orders-payment-deadlines": {
+        "task": "orders.tasks.payment_deadlines_remind_task",
+        "schedule": crontab(minute="*/30"),
+    },
     "orders-booking-reminders": {
         "task": "orders.tasks.bookings_remind_task",
         "schedule": crontab(minute=5),

@@ -5,6 +5,7 @@ import re
 from django.contrib import admin
 from django.contrib.admin.exceptions import NotRegistered
 from django.contrib.admin.utils import unquote
+from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.views import shortcut
 from django.core.cache import cache
@@ -89,3 +90,23 @@ def gateway_report(request):
     except IntegrityError:
         return JsonResponse({"ok": True, "replayed": True})
     return JsonResponse({"ok": True, "changed": changed})
+
+
+@never_cache
+@login_required
+def account_settings(request):
+    """내 정보: name, mobile number, district and how notices reach me."""
+    from django.contrib import messages
+    from django.shortcuts import redirect, render
+    from django.utils.translation import gettext as _
+
+    from .forms import AccountForm
+
+    form = AccountForm(request.POST or None, instance=request.user)
+    if request.method == "POST":
+        if form.is_valid():
+            form.save()
+            messages.success(request, _("내 정보를 저장했어요."))
+            return redirect("account_settings")
+        return render(request, "majubom/account.html", {"form": form}, status=400)
+    return render(request, "majubom/account.html", {"form": form})

@@ -11,3 +11,8 @@ def orders_expire_unpaid_task() -> int:
 @shared_task
 def bookings_remind_task() -> int:
     return notify.bookings_remind()
+
+
+@shared_task
+def payment_deadlines_remind_task() -> int:
+    return notify.payment_deadlines_remind()

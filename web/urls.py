@@ -29,6 +29,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
     path("notifications/gateway/report/", core_views.gateway_report, name="gateway_report"),
+    path("my/account/", core_views.account_settings, name="account_settings"),
     path("", include((catalog_patterns, catalog_urls.app_name))),
     path("healthcheck/", include("healthcheck.urls")),
     path("", include("groups.urls")),

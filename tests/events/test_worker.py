@@ -60,3 +60,37 @@ def test_the_follow_up_goes_once_to_each_consenting_visitor_who_came(celery_work
     assert "무릎 튼튼 걷기반" in stamped.body
     fair.refresh_from_db()
     assert fair.followup_sent_at is not None
+
+
+def test_a_guest_with_only_a_phone_gets_one_alimtalk_with_the_ticket_link_that_opens_it(
+    celery_worker, settings, client
+):
+    from events.models import Registration
+    from tests.factories import FairFactory
+    from tests.majubom.fake_gateway import FakeSolapi
+
+    fake = FakeSolapi(api_key="k", api_secret="s")
+    settings.SOLAPI_API_KEY, settings.SOLAPI_API_SECRET = "k", "s"
+    settings.SOLAPI_SENDER, settings.SOLAPI_PF_ID = "042-000-0000", "KA01PF-majubom"
+    settings.SOLAPI_TEMPLATES = "fair_ticket=KA01TP-fair-ticket"
+    settings.SOLAPI_BASE_URL = fake.url
+    try:
+        fair = FairFactory(title="제5회 마주봄 건강상점")
+        response = client.post(
+            f"/fairs/{fair.slug}/register/",
+            {"name": "정말순", "phone": "010-7777-1234", "party_size": "1", "agree_privacy": "on"},
+        )
+        assert response.status_code == 302
+        registration = Registration.objects.get()
+        assert wait_for(lambda: len(fake.accepted) >= 1)
+        time.sleep(1.5)  # anything sent twice would have arrived by now
+        (message,) = fake.accepted
+        assert message["type"] == "ATA" and message["to"] == "01077771234"
+        link = message["kakaoOptions"]["variables"]["#{링크}"]
+        assert registration.code in message["text"] and link in message["text"]
+        path = link.split("://", 1)[1].split("/", 1)[1]
+        opened = client.get("/" + path, follow=True)
+        assert opened.status_code == 200 and registration.code in opened.content.decode()
+        assert mail.outbox == []  # no email was given
+    finally:
+        fake.close()

@@ -249,3 +249,64 @@ def test_a_report_of_a_failed_alimtalk_sends_one_sms_and_an_unknown_id_changes_n
     assert log.status == "failed"
     sms = NotificationLog.objects.get(channel="sms")
     assert sms.status == "sent" and [m["type"] for m in solapi.accepted] == ["ATA", "SMS"]
+
+
+def test_a_payment_deadline_near_is_told_once_by_text_and_email(solapi, settings):
+    from orders.notify import payment_deadlines_remind
+    from tests.factories import ServiceFactory, UserFactory
+
+    settings.SOLAPI_TEMPLATES = ""  # no template registered for it: an SMS/LMS
+    from orders.models import Order, OrderLine
+
+    service = ServiceFactory(price=8000)
+    order = Order.objects.create(
+        number="MJ-20261202-0001",
+        user=UserFactory(phone="010-3333-4444"),
+        name="박순자",
+        phone="010-3333-4444",
+        email="sunja@example.kr",
+        total=8000,
+        status="pending_payment",
+        payment_method="bank_transfer",
+        payment_due=timezone.now() + dt.timedelta(hours=3),
+        idempotency_key="7d3c1f1e-8a2b-4c1d-9e5f-0a1b2c3d4e5f",
+    )
+    OrderLine.objects.create(
+        order=order,
+        service=service,
+        provider=service.provider,
+        title=service.title,
+        unit_price=8000,
+        quantity=1,
+    )
+    noon = timezone.make_aware(dt.datetime(2026, 12, 2, 12, 0), timezone.get_current_timezone())
+    from unittest import mock
+
+    with mock.patch("django.utils.timezone.now", return_value=noon):
+        order.payment_due = noon + dt.timedelta(hours=3)
+        order.save()
+        assert payment_deadlines_remind(now=noon) == 1
+        assert payment_deadlines_remind(now=noon + dt.timedelta(minutes=30)) == 1  # the beat runs again
+    rows = NotificationLog.objects.filter(key="order:MJ-20261202-0001:deadline")
+    assert sorted(rows.values_list("channel", flat=True)) == ["sms"]  # auto: the phone, not both
+    (sms,) = rows
+    assert "8,000원" not in sms.text and "15:00" in sms.text
+
+
+def test_a_resident_chooses_how_notices_reach_them(client):
+    from tests.factories import UserFactory
+
+    resident = UserFactory(name="박순자", phone="")
+    assert client.get("/my/account/").status_code == 302  # log in first
+    client.force_login(resident)
+    page = client.get("/my/account/").content.decode()
+    assert "안내 받는 방법" in page and "카카오톡·문자로 받기" in page
+    refused = client.post("/my/account/", {"name": "박순자", "phone": "", "message_channel": "phone"})
+    assert refused.status_code == 400 and "휴대전화 번호를 적어 주세요" in refused.content.decode()
+    bad = client.post("/my/account/", {"name": "박순자", "phone": "02-123-4567", "message_channel": "auto"})
+    assert bad.status_code == 400
+    resident.refresh_from_db()
+    assert (resident.phone, resident.message_channel) == ("", "auto")
+    client.post("/my/account/", {"name": "박순자", "phone": "010 3333 4444", "message_channel": "both"})
+    resident.refresh_from_db()
+    assert (resident.phone, resident.message_channel) == ("010-3333-4444", "both")
