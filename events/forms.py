@@ -1,10 +1,16 @@
 from django import forms
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from catalog.models import ProviderKind
 from majubom.phone import normalise_mobile
 
 from .models import MAX_PARTY
+
+# Read in the visitor's language when the form is drawn, not once at import.
+_people = lazy(lambda n: gettext("%(n)d명") % {"n": n}, str)
+_party_range = lazy(lambda: gettext("인원은 1명부터 %(n)d명까지 골라 주세요.") % {"n": MAX_PARTY}, str)
 
 
 class MobileField(forms.CharField):
@@ -31,11 +37,11 @@ class RegistrationForm(forms.Form):
     )
     party_size = forms.TypedChoiceField(
         label=_("함께 오는 사람 수(본인 포함)"),
-        choices=[(n, _("%(n)d명") % {"n": n}) for n in range(1, MAX_PARTY + 1)],
+        choices=[(n, _people(n)) for n in range(1, MAX_PARTY + 1)],
         coerce=int,
         initial=1,
         error_messages={
-            "invalid_choice": _("인원은 1명부터 %(n)d명까지 골라 주세요.") % {"n": MAX_PARTY},
+            "invalid_choice": _party_range(),
             "required": _("인원을 골라 주세요."),
         },
     )

@@ -132,10 +132,13 @@ def stamp_goal(fair: Fair, booth_count: int) -> int:
     return max(1, min(fair.stamp_goal, booth_count or fair.stamp_goal))
 
 
-def registration_for_session(request, fair: Fair) -> Registration | None:
+def registration_for_session(request, fair: Fair | int) -> Registration | None:
     """The ticket this visitor opened on this device (kept in the session), or the logged-in resident's."""
-    pk = (request.session.get("fair_tickets") or {}).get(str(fair.pk))
-    qs = Registration.objects.filter(fair=fair).exclude(status=Registration.Status.CANCELLED)
+    fair_id = fair if isinstance(fair, int) else fair.pk
+    if not request.user.is_authenticated and not request.session.session_key:
+        return None  # a first visit: nothing to look up
+    pk = (request.session.get("fair_tickets") or {}).get(str(fair_id))
+    qs = Registration.objects.filter(fair_id=fair_id).exclude(status=Registration.Status.CANCELLED)
     if pk:
         found = qs.filter(pk=pk).first()
         if found:

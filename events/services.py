@@ -156,7 +156,7 @@ def _promote(fair: Fair, *, now) -> list[Registration]:
         from . import notify
 
         ids = [r.pk for r in promoted]
-        transaction.on_commit(lambda: [notify.promoted(registration_id=pk) for pk in ids])
+        transaction.on_commit(lambda: [notify.promoted(registration_id=pk) for pk in ids], robust=True)
     return promoted
 
 
@@ -229,7 +229,7 @@ def registration_create(
             if tell:
                 from . import notify
 
-                transaction.on_commit(lambda: notify.registered(registration_id=registration.pk))
+                transaction.on_commit(lambda: notify.registered(registration_id=registration.pk), robust=True)
         return registration
 
     try:
@@ -676,9 +676,9 @@ def booth_approve(
         from . import notify
 
         booth_id = current.pk
-        transaction.on_commit(lambda: notify.booth_decided(booth_id=booth_id))
+        transaction.on_commit(lambda: notify.booth_decided(booth_id=booth_id), robust=True)
         if invite is not None:
-            transaction.on_commit(invite)
+            transaction.on_commit(invite, robust=True)
     _announce(booth.fair_id)
     return current
 
@@ -700,7 +700,7 @@ def booth_reject(*, booth: Booth, by, message: str) -> Booth:
         from . import notify
 
         booth_id = current.pk
-        transaction.on_commit(lambda: notify.booth_decided(booth_id=booth_id))
+        transaction.on_commit(lambda: notify.booth_decided(booth_id=booth_id), robust=True)
     _announce(booth.fair_id)
     return current
 

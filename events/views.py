@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from majubom import ics
+from majubom import ics, pagecache
 from majubom.errors import MajubomError
 
 from . import selectors, services
@@ -52,7 +52,36 @@ def _button(fair: Fair, counts, now) -> str:
 
 @require_GET
 def fair_detail(request, slug: str):
-    fair = selectors.public_fair(slug=slug)
+    """The page is the same for every visitor but the registration card: one cache entry under the fair's
+    scope (no queries when warm), kept until the registration opens or closes or the fair ends."""
+    loaded = {}
+
+    def load_id() -> int:
+        loaded["fair"] = selectors.public_fair(slug=slug)  # a public fair or 404
+        return loaded["fair"].pk
+
+    fair_id = pagecache.cached_value(
+        "fair-id", scopes=[], parts=slug, compute=load_id, timeout=pagecache.PAGE_TIMEOUT
+    )
+    page = pagecache.cached_value(
+        "fair-page",
+        scopes=[pagecache.fair(fair_id)],
+        parts=slug,
+        compute=lambda: _fair_page(slug, loaded.get("fair")),
+        timeout=lambda page: page["expires"],
+    )
+    context = {
+        "page_title": page["title"],
+        "content": page["content"],
+        "fair": page["facts"],
+        "button": page["button"],
+        "mine": selectors.registration_for_session(request, fair_id),
+    }
+    return render(request, "events/fair_detail.html", context)
+
+
+def _fair_page(slug: str, fair: Fair | None = None) -> dict:
+    fair = fair or selectors.public_fair(slug=slug)
     counts = selectors.fair_counts(fair)
     now = timezone.now()
     context = {
@@ -61,11 +90,27 @@ def fair_detail(request, slug: str):
         "booths": selectors.fair_booths(fair),
         "programs": selectors.fair_programs(fair),
         "maps": selectors.map_links(fair.address),
-        "button": _button(fair, counts, now),
-        "mine": selectors.registration_for_session(request, fair),
         "booth_call": services.booth_call_open(fair, now),
     }
-    return render(request, "events/fair_detail.html", context)
+    moments = [
+        fair.registration_opens,
+        fair.registration_closes,
+        fair.ends_at,
+        fair.booth_call_opens,
+        fair.booth_call_closes,
+    ]
+    return {
+        "title": fair.title,
+        "content": pagecache.render_fragment("events/fair_detail.html#main", context),
+        "facts": {
+            "pk": fair.pk,
+            "slug": fair.slug,
+            "title": fair.title,
+            "registration_opens": fair.registration_opens,
+        },
+        "button": _button(fair, counts, now),
+        "expires": pagecache.seconds_until(m for m in moments if m and m > now),
+    }
 
 
 @never_cache

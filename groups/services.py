@@ -84,7 +84,7 @@ def _promote(group: HealthGroup, *, now) -> list[Membership]:
         from . import notify
 
         ids = [m.pk for m in line]
-        transaction.on_commit(lambda: [notify.promoted(membership_id=pk) for pk in ids])
+        transaction.on_commit(lambda: [notify.promoted(membership_id=pk) for pk in ids], robust=True)
     return line
 
 
@@ -144,7 +144,7 @@ def membership_join(*, group: HealthGroup, user, now=None, tell: bool = True) ->
             if tell:  # demo data and imports tell nobody
                 from . import notify
 
-                transaction.on_commit(lambda: notify.joined(membership_id=membership.pk))
+                transaction.on_commit(lambda: notify.joined(membership_id=membership.pk), robust=True)
         return membership
 
     try:
@@ -214,7 +214,7 @@ def membership_approve(*, membership: Membership, by, tell: bool = True) -> Memb
         if tell:
             from . import notify
 
-            transaction.on_commit(lambda: notify.decided(membership_id=current.pk))
+            transaction.on_commit(lambda: notify.decided(membership_id=current.pk), robust=True)
 
     return _decide(membership=membership, by=by, action=approve)
 
@@ -229,7 +229,7 @@ def membership_reject(*, membership: Membership, by, message: str = "") -> Membe
         audit.record(obj=current, by=by, message=_("참여 신청 거절"))
         from . import notify
 
-        transaction.on_commit(lambda: notify.decided(membership_id=current.pk))
+        transaction.on_commit(lambda: notify.decided(membership_id=current.pk), robust=True)
 
     return _decide(membership=membership, by=by, action=reject)
 
@@ -347,7 +347,7 @@ def sessions_materialise(*, schedule: GroupSchedule, now=None) -> dict[str, int]
             GroupSession.objects.filter(pk=session.pk).update(starts_at=target, ends_at=wanted[target])
             existing[target] = session
             moved += 1
-            transaction.on_commit(lambda pk=session.pk: notify.session_moved(session_id=pk))
+            transaction.on_commit(lambda pk=session.pk: notify.session_moved(session_id=pk), robust=True)
         for starts, ends in wanted.items():
             if starts in existing:
                 continue
@@ -526,7 +526,7 @@ def session_cancel(*, session: GroupSession, by, note: str = "") -> GroupSession
         audit.record(obj=session.group, by=by, message=_("모임 취소: %(session)s") % {"session": session})
         from . import notify
 
-        transaction.on_commit(lambda: notify.session_cancelled(session_id=session.pk))
+        transaction.on_commit(lambda: notify.session_cancelled(session_id=session.pk), robust=True)
     session.refresh_from_db()
     pagecache.changed(pagecache.group(session.group_id))
     return session

@@ -261,7 +261,7 @@ def order_place(
             provider_ids=[provider_id for _s, provider_id in lines],
             availability_changed=availability_changed,
         )
-        transaction.on_commit(lambda: notify.order_placed(order_id=order.pk))
+        transaction.on_commit(lambda: notify.order_placed(order_id=order.pk), robust=True)
     return order
 
 
@@ -427,7 +427,7 @@ def order_cancel(*, order: Order, by, reason: str, now=None, expired: bool = Fal
         if by is not None and by.pk != order.user_id:
             audit.record(obj=order, by=by, message=_("주문 취소: %(reason)s") % {"reason": reason[:200]})
         kind = "expired" if expired else "cancelled"
-        transaction.on_commit(lambda: notify.order_cancelled(order_id=order.pk, kind=kind))
+        transaction.on_commit(lambda: notify.order_cancelled(order_id=order.pk, kind=kind), robust=True)
     order.refresh_from_db()
     return order
 
@@ -481,7 +481,7 @@ def payment_confirm(*, order: Order, by, amount: int, reference: str = "", now=N
             % {"amount": f"{amount:,}", "reference": reference[:100]},
         )
         _complete_if_done(order)  # an on-site order may have been delivered before it was marked paid
-        transaction.on_commit(lambda: notify.payment_confirmed(order_id=order.pk))
+        transaction.on_commit(lambda: notify.payment_confirmed(order_id=order.pk), robust=True)
     order.refresh_from_db()
     return order
 
@@ -558,7 +558,7 @@ def order_refund(*, order: Order, by, amount: int, reason: str) -> Order:
             by=by,
             message=_("환불 %(amount)s원: %(reason)s") % {"amount": f"{amount:,}", "reason": reason[:200]},
         )
-        transaction.on_commit(lambda: notify.order_refunded(order_id=order.pk))
+        transaction.on_commit(lambda: notify.order_refunded(order_id=order.pk), robust=True)
     order.refresh_from_db()
     return order
 

@@ -280,3 +280,30 @@ def test_home_and_test_results_point_to_the_next_fair_and_its_programs_for_my_ne
     fair.save()
     event_services.promote_line(fair=fair)  # any change to a fair is announced
     assert fair.title not in client.get("/").content.decode()
+
+
+def test_a_message_that_cannot_be_written_never_fails_the_registration(
+    client, fair, monkeypatch, django_capture_on_commit_callbacks
+):
+    from events import notify
+
+    def broken(**kwargs):
+        raise RuntimeError("the message could not be rendered")
+
+    monkeypatch.setattr(notify, "registered", broken)
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = register(client, fair)
+    assert callbacks  # the message was attempted after commit, and failed
+    assert response.status_code == 302  # the ticket, as if nothing happened
+    assert Registration.objects.filter(fair=fair).count() == 1
+
+
+def test_a_warm_fair_page_costs_no_queries_and_a_registration_shows_at_once(
+    client, fair, django_assert_max_num_queries
+):
+    assert "10명 더 올 수 있어요" in client.get(fair.get_absolute_url()).content.decode()
+    with django_assert_max_num_queries(0):  # a first-time visitor: the cached page and card
+        assert client.get(fair.get_absolute_url()).status_code == 200
+    register(client.__class__(), fair, party_size="3")
+    assert "7명 더 올 수 있어요" in client.get(fair.get_absolute_url()).content.decode()
