@@ -91,6 +91,7 @@ def _fair_page(slug: str, fair: Fair | None = None) -> dict:
         "programs": selectors.fair_programs(fair),
         "maps": selectors.map_links(fair.address),
         "booth_call": services.booth_call_open(fair, now),
+        "button": _button(fair, counts, now),
     }
     moments = [
         fair.registration_opens,

@@ -25,7 +25,10 @@ def test_a_guest_registers_is_checked_in_and_stamped(page, browser, live_server,
     page.goto(base + "/fair/")
     page.wait_for_url(f"**{fair.get_absolute_url()}")
     assert serious_violations(page) == []
-    page.get_by_role("link", name="사전 등록하기").click()
+    page.get_by_role(
+        "link", name="사전 등록하기"
+    ).first.click()  # on a phone: the jump to the card, near the top
+    page.locator("#register").get_by_role("link", name="사전 등록하기").click()
     page.wait_for_url("**/register/")
     assert serious_violations(page) == []
     page.get_by_label("이름").fill("정말순")
