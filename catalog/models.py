@@ -56,6 +56,7 @@ class Provider(models.Model):
     phone = models.CharField(_("전화번호"), max_length=20, blank=True)
     email = models.EmailField(_("이메일"), blank=True)
     website = models.URLField(_("누리집"), blank=True)
+    business_number = models.CharField(_("사업자등록번호"), max_length=12, blank=True, db_index=True)
     description = models.TextField(_("소개"), blank=True)
     logo = models.ImageField(_("로고"), upload_to="providers/", blank=True)
     is_published = models.BooleanField(
@@ -348,3 +349,62 @@ class ServiceChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.service} · {self.get_status_display()}"
+
+
+class PartnerApplication(models.Model):
+    """입점 신청: an enterprise asks to join 마주봄. Approval creates its (unpublished) Provider and invites
+    the contact as its owner; a rejection sends the reason. Who decided is kept."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("검토 중")
+        APPROVED = "approved", _("승인")
+        REJECTED = "rejected", _("거절")
+
+    name = models.CharField(_("기업 이름"), max_length=100)
+    kind = models.CharField(_("기업 유형"), max_length=30, choices=ProviderKind.choices)
+    business_number = models.CharField(
+        _("사업자등록번호"), max_length=12, help_text=_("123-45-67890 꼴로 저장해요.")
+    )
+    certification_number = models.CharField(_("인증·지정 번호"), max_length=40, blank=True)
+    district = models.CharField(_("구"), max_length=10, choices=District.choices)
+    address = models.CharField(_("주소"), max_length=200)
+    contact_name = models.CharField(_("담당자 이름"), max_length=50)
+    phone = models.CharField(_("담당자 휴대전화"), max_length=13)
+    email = models.EmailField(_("담당자 이메일"))
+    domains = models.JSONField(_("건강 영역"), default=list)
+    description = models.TextField(_("하려는 일"), max_length=2000)
+    agreed_privacy_at = models.DateTimeField(_("개인정보 동의한 때"))
+    status = models.CharField(_("상태"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    provider = models.ForeignKey(
+        Provider,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="applications",
+        verbose_name=_("만들어진 기업"),
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("결정한 사람"),
+    )
+    decided_at = models.DateTimeField(_("결정한 때"), null=True, blank=True)
+    decision_message = models.TextField(_("결정 안내"), blank=True)
+    ip_hash = models.CharField(_("보낸 곳(해시)"), max_length=64, blank=True, editable=False)
+    created_at = models.DateTimeField(_("신청한 때"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("입점 신청")
+        verbose_name_plural = _("입점 신청")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["business_number"], condition=Q(status="pending"), name="partner_application_one_open"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_status_display()})"

@@ -39,6 +39,9 @@ class Assessment(models.Model):
     consent = models.BooleanField(_("민감정보 저장 동의"), default=False)
     consented_at = models.DateTimeField(_("동의한 때"), null=True, blank=True)
     created_at = models.DateTimeField(_("검사한 때"), auto_now_add=True, db_index=True)
+    # The funnel (test → a recommendation opened → cart → order), without a log of what was opened: only
+    # when the first recommendation of this result was opened.
+    recommendation_opened_at = models.DateTimeField(_("추천을 처음 연 때"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("건강 테스트 결과")
@@ -94,3 +97,42 @@ class NeedRule(models.Model):
             raise ValidationError({"scale": _("없는 척도예요.")})
         if self.band not in {band.code for band in scale.bands}:
             raise ValidationError({"band": _("이 척도에 없는 구간이에요.")})
+
+
+class RecommendationStat(models.Model):
+    """How often each recommendation was shown on a result and opened from it, per day — counted on the
+    server, with nothing about who saw it (no person, no answers)."""
+
+    class Kind(models.TextChoices):
+        SERVICE = "service", _("건강 서비스")
+        GROUP = "group", _("건강반")
+        PROGRAM = "program", _("건강상점 프로그램")
+
+    day = models.DateField(_("날"))
+    kind = models.CharField(_("종류"), max_length=10, choices=Kind.choices)
+    object_id = models.PositiveIntegerField(_("번호"))
+    need = models.ForeignKey(
+        "catalog.Need",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("건강 필요"),
+    )
+    district = models.CharField(_("구"), max_length=10, blank=True)
+    shown = models.PositiveIntegerField(_("보인 횟수"), default=0)
+    opened = models.PositiveIntegerField(_("연 횟수"), default=0)
+
+    class Meta:
+        verbose_name = _("추천 통계")
+        verbose_name_plural = _("추천 통계")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "kind", "object_id", "need", "district"],
+                name="recommendation_stat_once",
+                nulls_distinct=False,
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.kind}:{self.object_id} {self.shown}/{self.opened}"
