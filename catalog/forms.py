@@ -204,3 +204,78 @@ class SlotRepeatForm(forms.Form):
         if start and end and end <= start:
             self.add_error("end_time", _("끝나는 시간은 시작 시간보다 늦어야 해요."))
         return cleaned
+
+
+class PartnerApplicationForm(forms.Form):
+    """입점 신청 (``/partners/join/``)."""
+
+    name = forms.CharField(label=_("기업 이름"), max_length=100)
+    kind = forms.ChoiceField(label=_("기업 유형"), choices=ProviderKind.choices)
+    business_number = forms.CharField(
+        label=_("사업자등록번호"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "placeholder": "123-45-67890"}),
+    )
+    certification_number = forms.CharField(
+        label=_("인증·지정 번호"),
+        max_length=40,
+        required=False,
+        help_text=_("인증 사회적기업, 예비사회적기업, 사회적협동조합, 마을기업, 자활기업은 꼭 적어 주세요."),
+    )
+    district = forms.ChoiceField(label=_("구"), choices=District.choices)
+    address = forms.CharField(label=_("주소"), max_length=200)
+    contact_name = forms.CharField(label=_("담당자 이름"), max_length=50)
+    phone = forms.CharField(
+        label=_("담당자 휴대전화"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+    )
+    email = forms.EmailField(
+        label=_("담당자 이메일"), help_text=_("승인되면 이 주소로 관리 화면 초대를 보내요.")
+    )
+    domains = forms.MultipleChoiceField(
+        label=_("건강 영역"), choices=HealthDomain.choices, widget=forms.CheckboxSelectMultiple
+    )
+    description = forms.CharField(
+        label=_("마주봄에서 하고 싶은 일"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("예: 어르신 댁으로 찾아가는 재활 운동, 첫 상담 체험"),
+    )
+    agree_privacy = forms.BooleanField(
+        label=_("입점 신청을 위한 개인정보 수집·이용에 동의해요 (필수)"),
+        help_text=_(
+            "담당자 이름·휴대전화·이메일을 신청 검토와 연락에만 쓰고, 승인되지 않으면 결정하고 1년 뒤 지워요."
+        ),
+        error_messages={"required": _("개인정보 수집·이용에 동의해야 신청할 수 있어요.")},
+    )
+    website = forms.CharField(required=False, label=_("비워 두세요"))  # a honeypot: people never fill it
+
+    def clean_business_number(self) -> str:
+        from .partners import business_number_digits, business_number_format, business_number_valid
+
+        value = self.cleaned_data["business_number"]
+        if len(business_number_digits(value)) != 10:
+            raise forms.ValidationError(_("사업자등록번호는 숫자 10자리예요 (예: 123-45-67890)."))
+        if not business_number_valid(value):
+            raise forms.ValidationError(
+                _("사업자등록번호가 맞지 않아요. 사업자등록증의 번호를 다시 확인해 주세요.")
+            )
+        return business_number_format(value)
+
+    def clean_phone(self) -> str:
+        from majubom.phone import normalise_mobile
+
+        return normalise_mobile(self.cleaned_data["phone"])
+
+    def clean(self):
+        from .partners import NUMBERED_KINDS
+
+        cleaned = super().clean()
+        if cleaned.get("kind") in NUMBERED_KINDS and not (cleaned.get("certification_number") or "").strip():
+            self.add_error(
+                "certification_number",
+                _("%(kind)s은 인증·지정 번호가 있어요. 번호를 적어 주세요.")
+                % {"kind": ProviderKind(cleaned["kind"]).label},
+            )
+        return cleaned

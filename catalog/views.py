@@ -4,7 +4,8 @@
 from django.core.paginator import Paginator
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
 from majubom import pagecache
@@ -94,3 +95,43 @@ def provider_detail(request, slug: str):
     return render(
         request, "catalog/provider_detail.html", {"provider": provider, "services_html": services_html}
     )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def partner_join(request):
+    """입점 신청: an enterprise asks to join. A honeypot and a limit per address hold spam back."""
+    from django.contrib import messages
+    from django.shortcuts import redirect
+    from django.utils.translation import gettext as _
+
+    from majubom.errors import MajubomError
+
+    from . import partners
+    from .forms import PartnerApplicationForm
+
+    form = PartnerApplicationForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        key = partners.address_key(request)
+        if request.POST.get("website"):
+            return redirect("catalog:partner_thanks")  # a bot filled the hidden field: nothing kept
+        if partners.rate_limited(key):
+            form.add_error(None, _("한 시간에 보낼 수 있는 신청을 넘었어요. 잠시 뒤에 다시 해 주세요."))
+            status = 429
+        elif form.is_valid():
+            try:
+                partners.application_create(data=form.cleaned_data, ip_hash=key)
+            except MajubomError as error:
+                form.add_error(None, error.message)
+            else:
+                messages.success(request, _("입점 신청을 받았어요. 조합이 살펴보고 이메일로 알려 드릴게요."))
+                return redirect("catalog:partner_thanks")
+        if form.errors and status == 200:
+            status = 400
+    return render(request, "catalog/partner_join.html", {"form": form}, status=status)
+
+
+@require_GET
+def partner_thanks(request):
+    return render(request, "catalog/partner_thanks.html")

@@ -20,7 +20,6 @@ from django.contrib.admin.options import ActionLocation
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
 from django.http import Http404
-from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -30,7 +29,7 @@ from django.utils.translation import gettext_lazy as _
 from catalog.admin import ProviderScopedMixin
 from catalog.selectors import user_is_cooperative_staff
 from majubom import pagecache
-from majubom.admin_actions import csv_response, run_each
+from majubom.admin_actions import ActionFormMixin, csv_response, run_each
 from majubom.admin_safety import SafeInputAdminMixin
 from majubom.errors import MajubomError
 
@@ -141,23 +140,6 @@ class DecisionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=2000,
     )
-
-
-class ActionFormMixin:
-    """An action that asks one more thing first (the reason for a refusal) on its own page."""
-
-    def _action_page(self, request, queryset, form, action, title, lead=""):
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "title": title,
-            "lead": lead,
-            "queryset": queryset,
-            "form": form,
-            "action": action,
-            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-        }
-        return TemplateResponse(request, "admin/events/action_form.html", context)
 
 
 # --- the fair ---------------------------------------------------------------------------------------------

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from django.contrib import messages
+from django.contrib import admin, messages
+from django.template.response import TemplateResponse
 
 from .errors import MajubomError
 
@@ -48,3 +49,20 @@ def csv_response(filename: str, header: list[str], rows):
     writer.writerow(header)
     writer.writerows(rows)
     return response
+
+
+class ActionFormMixin:
+    """An action that asks one more thing first (the reason for a refusal) on its own page."""
+
+    def _action_page(self, request, queryset, form, action, title, lead=""):
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": title,
+            "lead": lead,
+            "queryset": queryset,
+            "form": form,
+            "action": action,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/action_form.html", context)

@@ -139,9 +139,12 @@ def channels_for(*, email: str, phone: str, kind: str, prefers: str = "auto") ->
     phone_ok = bool(phone and kind and message_texts.mobile(phone) and message_texts.knows(kind))
     if phone and kind and not message_texts.mobile(phone):
         logger.warning("notification %s: %r is not a Korean mobile number, no text message", kind, phone[-4:])
-    phone_ok = phone_ok and gateways.gateway() is not None
-    if not phone_ok:
+    gateway = gateways.gateway() if phone_ok else None
+    if gateway is None:
         return {"email"} if email else set()
+    if isinstance(gateway, gateways.ConsoleGateway):
+        # Development without a gateway: mail as always, and the text message shown on the console.
+        return {"email", "phone"} if email else {"phone"}
     if not email or prefers in ("auto", "phone"):
         return {"phone"}
     if prefers == "both":

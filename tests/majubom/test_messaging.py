@@ -310,3 +310,18 @@ def test_a_resident_chooses_how_notices_reach_them(client):
     client.post("/my/account/", {"name": "박순자", "phone": "010 3333 4444", "message_channel": "both"})
     resident.refresh_from_db()
     assert (resident.phone, resident.message_channel) == ("010-3333-4444", "both")
+
+
+def test_in_development_without_a_gateway_mail_goes_as_always_and_the_text_shows_on_the_console(
+    settings, caplog
+):
+    settings.SOLAPI_API_KEY = ""
+    settings.DEBUG = True
+    settings.MESSAGES_TO_CONSOLE = True
+    write(key="dev", to="youngja@example.kr")
+    assert sorted(NotificationLog.objects.filter(key="dev").values_list("channel", flat=True)) == [
+        "alimtalk",
+        "email",
+    ]
+    assert notifications.notification_deliver(key="dev", channel="alimtalk") is True
+    assert "[알림톡 → 010-2345-6789]" in caplog.text and "Q5SZU3" in caplog.text
