@@ -48,6 +48,7 @@ class RegistrationForm(forms.Form):
     email = forms.EmailField(
         label=_("이메일(선택)"),
         required=False,
+        max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         help_text=_("적으면 티켓 링크를 메일로도 보내 드려요."),
         error_messages={"invalid": _("이메일 주소를 확인해 주세요.")},
@@ -93,7 +94,7 @@ class BoothApplicationForm(forms.Form):
     contact_name = forms.CharField(label=_("담당자 이름"), max_length=50)
     contact_phone = MobileField(label=_("담당자 휴대전화"))
     contact_email = forms.EmailField(
-        label=_("담당자 이메일"), help_text=_("승인되면 이 주소로 관리 화면 초대를 보내요.")
+        max_length=254, label=_("담당자 이메일"), help_text=_("승인되면 이 주소로 관리 화면 초대를 보내요.")
     )
     offering = forms.CharField(
         label=_("방문객이 해 볼 수 있는 것"),

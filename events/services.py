@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import partial
 
 from django.core import signing
 from django.db import IntegrityError, transaction
@@ -155,8 +156,8 @@ def _promote(fair: Fair, *, now) -> list[Registration]:
     if promoted:
         from . import notify
 
-        ids = [r.pk for r in promoted]
-        transaction.on_commit(lambda: [notify.promoted(registration_id=pk) for pk in ids], robust=True)
+        for registration in promoted:  # one hook each: a message that fails never stops the others
+            transaction.on_commit(partial(notify.promoted, registration_id=registration.pk), robust=True)
     return promoted
 
 
@@ -330,7 +331,8 @@ def program_book(*, registration: Registration, program_id: int, seats: int, now
                 raise Invalid(_("이 행사의 프로그램이 아니에요."))
             if program.booth.status != Booth.Status.APPROVED:
                 raise Invalid(_("이 행사의 프로그램이 아니에요."))
-            current = Registration.objects.get(pk=registration.pk)
+            # Locked (after the program): a cancellation at the same moment waits, then sees this booking.
+            current = Registration.objects.select_for_update().get(pk=registration.pk)
             if current.status != Registration.Status.CONFIRMED:
                 raise NotAllowed(_("등록이 확정된 분만 프로그램을 예약할 수 있어요."))
             if not 1 <= seats <= current.party_size:
@@ -434,7 +436,17 @@ def scan(*, fair: Fair, value: str, nonce: str, staff, door: str = "", now=None)
                 if registration.status == Registration.Status.CANCELLED:
                     result = CheckIn.Result.CANCELLED
                 elif registration.status == Registration.Status.WAITLISTED:
+                    # At the door a waiting party that fits the places left comes in (like a walk-in).
                     result = CheckIn.Result.WAITLISTED
+                    locked_fair = _locked_fair(fair.pk)
+                    free = locked_fair.visitor_capacity - confirmed_people(locked_fair)
+                    if door_open(locked_fair, moment) and registration.party_size <= free:
+                        result = CheckIn.Result.OK
+                        registration.status, registration.confirmed_at = Registration.Status.CONFIRMED, moment
+                        registration.checked_in_at, registration.checked_in_door = moment, door
+                        registration.save(
+                            update_fields=["status", "confirmed_at", "checked_in_at", "checked_in_door"]
+                        )
                 elif registration.checked_in_at:
                     result = CheckIn.Result.ALREADY
                 else:
@@ -683,6 +695,14 @@ def booth_approve(
     return current
 
 
+def _cancel_booth_bookings(booth: Booth) -> int:
+    """A booth that will not be at the fair takes its programs' bookings with it (the seats, and the
+    visitors' phone numbers the booth could see)."""
+    return ProgramBooking.objects.filter(program__booth=booth, status=ProgramBooking.Status.BOOKED).update(
+        status=ProgramBooking.Status.CANCELLED
+    )
+
+
 def booth_reject(*, booth: Booth, by, message: str) -> Booth:
     if not user_is_cooperative_staff(by):
         raise NotAllowed(_("부스 결정은 조합만 할 수 있어요."))
@@ -693,6 +713,7 @@ def booth_reject(*, booth: Booth, by, message: str) -> Booth:
         current = Booth.objects.select_for_update().get(pk=booth.pk)
         if current.status not in Booth.LIVE:
             raise Invalid(_("신청 중이거나 승인된 부스만 거절할 수 있어요."))
+        _cancel_booth_bookings(current)
         current.status, current.number = Booth.Status.REJECTED, None
         current.decided_by, current.decided_at, current.decision_message = by, timezone.now(), message
         current.save()
@@ -712,6 +733,7 @@ def booth_withdraw(*, booth: Booth, by) -> Booth:
         current = Booth.objects.select_for_update().get(pk=booth.pk)
         if current.status not in Booth.LIVE:
             raise Invalid(_("이미 끝난 신청이에요."))
+        _cancel_booth_bookings(current)
         current.status, current.number = Booth.Status.WITHDRAWN, None
         current.save(update_fields=["status", "number"])
         audit.record(obj=current, by=by, message="부스 철회")

@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.html import mark_safe
+from django.utils.html import escape, mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -163,12 +163,16 @@ def register(request, slug: str):
 def _qr_svg(url: str) -> str:
     qr = segno.make_qr(url, error="m")
     svg = qr.svg_inline(scale=6, border=2, dark="#111", light="#fff")
-    return mark_safe(svg.replace("<svg ", '<svg role="img" aria-label="입장 QR 코드" ', 1))  # noqa: S308
+    label = escape(_("입장 QR 코드"))
+    return mark_safe(svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1))  # noqa: S308
 
 
 @never_cache
 @require_GET
 def ticket(request, slug: str, secret: str):
+    moved = Registration.objects.filter(secret=secret).exclude(fair__slug=slug).select_related("fair").first()
+    if moved is not None:  # the fair's address changed after the link was sent: the secret still opens it
+        return redirect(moved.get_absolute_url())
     page = selectors.ticket(slug=slug, secret=secret)
     registration = page.registration
     _remember_ticket(request, registration)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import partial
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -83,8 +84,8 @@ def _promote(group: HealthGroup, *, now) -> list[Membership]:
     if line:
         from . import notify
 
-        ids = [m.pk for m in line]
-        transaction.on_commit(lambda: [notify.promoted(membership_id=pk) for pk in ids], robust=True)
+        for membership in line:  # one hook each: a message that fails never stops the others
+            transaction.on_commit(partial(notify.promoted, membership_id=membership.pk), robust=True)
     return line
 
 

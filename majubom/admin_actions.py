@@ -36,8 +36,19 @@ def run_each(
     return count
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value):
+    """A cell Excel will not run: text that starts like a formula (a name typed as ``=HYPERLINK(…)``) is
+    kept as text with a leading apostrophe. Numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def csv_response(filename: str, header: list[str], rows):
-    """A CSV download that Excel opens with Korean intact (UTF-8 with a BOM)."""
+    """A CSV download that Excel opens with Korean intact (UTF-8 with a BOM) and no cell run as a formula."""
     import csv
 
     from django.http import HttpResponse
@@ -46,8 +57,8 @@ def csv_response(filename: str, header: list[str], rows):
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.write("\ufeff")
     writer = csv.writer(response)
-    writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerow([csv_cell(cell) for cell in header])
+    writer.writerows([csv_cell(cell) for cell in row] for row in rows)
     return response
 
 

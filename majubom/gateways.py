@@ -63,9 +63,11 @@ class SolapiGateway:
 
     def _send(self, message) -> SendResult:
         from solapi.error.MessageNotReceiveError import MessageNotReceivedError
+        from solapi.model import SendRequestConfig
 
         try:
-            response = self.service.send(message)
+            # The message list in the answer carries each message's id, which the delivery reports name.
+            response = self.service.send(message, SendRequestConfig(show_message_list=True))
         except MessageNotReceivedError as error:  # refused at registration (template, number …)
             failed = error.failed_messages[0] if getattr(error, "failed_messages", None) else None
             return SendResult(
@@ -77,7 +79,12 @@ class SolapiGateway:
             text = " ".join(str(a) for a in error.args)[:300]
             if _is_transient(error):
                 raise GatewayUnavailable(text or type(error).__name__) from error
-            return SendResult(False, status="rejected", error=text)
+            if type(error) is Exception and len(error.args) == 2:  # the SDK's 4xx: (errorCode, errorMessage)
+                return SendResult(False, status=str(error.args[0])[:100], error=text)
+            # Anything else (an answer the SDK could not read): the gateway may have taken the message, so
+            # it is neither retried nor replaced by an SMS; the log keeps the line.
+            logger.error("gateway answer not understood, the message may have gone: %s", error)
+            return SendResult(True, status="unknown", error=f"{type(error).__name__}: {text}"[:300])
         item = (response.message_list or [None])[0]
         failed = (response.failed_message_list or [None])[0]
         if failed is not None:

@@ -331,7 +331,7 @@ def _send_phone(rows, gateway) -> bool:
             gateway_status=result.status,
             address=keep,
             text="" if not keep else log.text,
-            error="",
+            error=result.error,
         )
     return True
 

@@ -14,7 +14,7 @@ from django.urls import resolve, reverse
 from django.utils import timezone
 
 from events import services
-from events.models import CheckIn, Registration, Stamp
+from events.models import CheckIn, Fair, Registration, Stamp
 from tests.factories import (
     BoothFactory,
     FairFactory,
@@ -180,12 +180,22 @@ def test_already_in_says_when_and_at_which_door(desk_client, fair, staff):
     ("status", "message"), [("cancelled", "취소된 등록"), ("waitlisted", "대기 중인 등록이에요")]
 )
 def test_a_cancelled_or_waiting_registration_is_not_let_in(desk_client, fair, status, message):
+    RegistrationFactory(fair=fair, party_size=6)
+    Fair.objects.filter(pk=fair.pk).update(visitor_capacity=6)  # full: a waiting party stays waiting
     registration = RegistrationFactory(fair=fair, status=status)
     response = scan(desk_client, fair, registration.code)
     assert message in text(response) and "desk-result-error" in response.content.decode()
     registration.refresh_from_db()
     assert registration.checked_in_at is None
     assert CheckIn.objects.get().result == status
+
+
+def test_a_waiting_party_that_fits_the_places_left_comes_in_at_the_door(desk_client, fair):
+    registration = RegistrationFactory(fair=fair, status="waitlisted", party_size=2, confirmed_at=None)
+    words = text(scan(desk_client, fair, registration.code))
+    assert "입장 확인 · 2명" in words
+    registration.refresh_from_db()
+    assert registration.status == "confirmed" and registration.checked_in_at is not None
 
 
 def test_an_unknown_code_and_another_fairs_ticket_are_refused_and_recorded(desk_client, fair):

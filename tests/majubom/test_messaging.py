@@ -325,3 +325,21 @@ def test_in_development_without_a_gateway_mail_goes_as_always_and_the_text_shows
     ]
     assert notifications.notification_deliver(key="dev", channel="alimtalk") is True
     assert "[알림톡 → 010-2345-6789]" in caplog.text and "Q5SZU3" in caplog.text
+
+
+def test_an_answer_the_sdk_cannot_read_is_not_replaced_by_an_sms(solapi, monkeypatch):
+    write()
+    import solapi as sdk
+
+    real = sdk.SolapiMessageService.send
+
+    def send_then_fail(self, *args, **kwargs):
+        real(self, *args, **kwargs)  # the gateway took it …
+        raise ValueError("unexpected answer")  # … but its answer could not be read
+
+    monkeypatch.setattr(sdk.SolapiMessageService, "send", send_then_fail)
+    notifications.notification_deliver(key="fair:1:registration:1:confirmed", channel="alimtalk")
+    log = NotificationLog.objects.get(channel="alimtalk")
+    assert log.gateway_status == "unknown" and "unexpected" in log.error
+    assert not NotificationLog.objects.filter(channel="sms").exists()
+    assert [m["type"] for m in solapi.accepted] == ["ATA"]
