@@ -7,6 +7,7 @@ forged provider or service id is a form error. Another provider's object id is a
 """
 
 import datetime as dt
+from functools import partial
 
 from django import forms
 from django.contrib import admin, messages
@@ -24,7 +25,7 @@ from majubom.admin_actions import run_each
 from majubom.admin_safety import SafeInputAdminMixin
 from majubom.errors import MajubomError
 
-from . import services
+from . import dashboard, services
 from .forms import ProviderAdminForm, ServiceImageForm, SlotRepeatForm
 from .models import Need, Provider, ProviderMember, Service, ServiceChange, ServiceImage, Slot
 from .selectors import user_is_cooperative_staff, user_provider_ids
@@ -132,7 +133,7 @@ class ProviderAdmin(ProviderScopedMixin, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     actions = ["publish", "unpublish"]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "kind", "district", "is_published"]}),
+        (None, {"fields": ["name", "slug", "kind", "district", "is_published", "dashboard_link"]}),
         (_("연락처"), {"fields": ["address", "phone", "email", "website"]}),
         (_("소개"), {"fields": ["description", "logo"]}),
     ]
@@ -152,8 +153,20 @@ class ProviderAdmin(ProviderScopedMixin, admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         # Publication changes only by the actions "공개 승인" / "비공개로", which record who did it.
         if self._scoped(request):
-            return ["slug", "kind", "is_published"]
-        return ["is_published"]
+            return ["slug", "kind", "is_published", "dashboard_link"]
+        return ["is_published", "dashboard_link"]
+
+    @admin.display(description=_("최근 12주 숫자"))
+    def dashboard_link(self, obj):
+        if obj is None or obj.pk is None:
+            return "—"
+        url = reverse("admin:catalog_provider_dashboard", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, _("추천·주문·후기·건강반·스탬프 한눈에 보기"))
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(partial(dashboard.provider_dashboard_view, self))
+        urls = [path("<path:object_id>/dashboard/", view, name="catalog_provider_dashboard")]
+        return urls + super().get_urls()
 
     def get_prepopulated_fields(self, request, obj=None):
         return {} if self._scoped(request) else self.prepopulated_fields

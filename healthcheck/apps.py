@@ -12,3 +12,9 @@ class HealthcheckConfig(AppConfig):
         from .models import Assessment
 
         register_private(Assessment)  # 민감정보: staff pages say how many, never which
+
+        from catalog import dashboard
+
+        from .stats import provider_recommendations
+
+        dashboard.register("recommendations", provider_recommendations)  # an enterprise's own figures

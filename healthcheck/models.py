@@ -126,12 +126,19 @@ class RecommendationStat(models.Model):
     class Meta:
         verbose_name = _("추천 통계")
         verbose_name_plural = _("추천 통계")
+        # One row per day, item, need and district; a row without a need is its own case (two partial
+        # constraints rather than NULLS NOT DISTINCT, which SQLite cannot make).
         constraints = [
             models.UniqueConstraint(
                 fields=["day", "kind", "object_id", "need", "district"],
+                condition=models.Q(need__isnull=False),
                 name="recommendation_stat_once",
-                nulls_distinct=False,
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["day", "kind", "object_id", "district"],
+                condition=models.Q(need__isnull=True),
+                name="recommendation_stat_once_no_need",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -352,6 +352,8 @@ def recommend_fair_programs(*, needs: list[NeedMatch], limit: int = 3) -> FairRe
             reasons = [reason for need in matched for reason in by_need[need.pk].reasons]
             rows.append(
                 {
+                    "id": program.pk,
+                    "need_ids": [need.pk for need in matched],
                     "title": program.title,
                     "starts_at": program.starts_at,
                     "booth": program.booth.name,

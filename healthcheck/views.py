@@ -1,16 +1,20 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from catalog.models import Service
+from events.models import Booth, Fair, Program
+from groups.models import HealthGroup
 from majubom.errors import MajubomError
 
-from . import selectors, services
+from . import selectors, services, stats
 from .forms import TESTS, AssessmentForm, ConsentForm, initial_for_user
-from .models import Assessment
+from .models import Assessment, RecommendationStat
 from .scoring import needs_crisis_support, suggests_detailed_test
 
 
@@ -42,8 +46,14 @@ def results(request, token):
     assessment = selectors.assessment_for_viewer(token=token, request=request)
     needs = selectors.needs_for_results(assessment.results)
     preferences = selectors.preferences_for(assessment.answers, assessment.results)
+    recommendations = selectors.recommend_services(needs=needs, preferences=preferences)
+    group_recommendations = selectors.recommend_groups(
+        needs=needs, preferences=preferences, answers=assessment.answers
+    )
+    fair_recommendation = selectors.recommend_fair_programs(needs=needs)
     context = {
         "assessment": assessment,
+        "token": str(assessment.token),  # recommendation links carry it (?r=) to count what was opened
         "crisis": needs_crisis_support(assessment.answers),
         "suggest_detailed": assessment.kind == Assessment.Kind.QUICK
         and suggests_detailed_test(assessment.results),
@@ -51,15 +61,51 @@ def results(request, token):
         "summaries": selectors.domain_summaries(assessment.results),
         "lines": selectors.scale_lines(assessment.results),
         "needs": needs,
-        "recommendations": selectors.recommend_services(needs=needs, preferences=preferences),
-        "group_recommendations": selectors.recommend_groups(
-            needs=needs, preferences=preferences, answers=assessment.answers
-        ),
-        "fair_recommendation": selectors.recommend_fair_programs(needs=needs),
+        "recommendations": recommendations,
+        "group_recommendations": group_recommendations,
+        "fair_recommendation": fair_recommendation,
         "preferences": preferences,
         "consent_form": ConsentForm(),
     }
-    return render(request, "healthcheck/results.html", context)
+    response = render(request, "healthcheck/results.html", context)
+    # Counted once the page is there, once per result and browser session, with no one's data.
+    stats.recommendations_shown_record(
+        request=request,
+        token=assessment.token,
+        items=stats.shown_items(
+            needs=needs, services=recommendations, groups=group_recommendations, fair=fair_recommendation
+        ),
+        district=preferences.district,
+    )
+    return response
+
+
+def _go_target(kind: str, object_id: int):
+    """The published item a recommendation link points to, or 404 (so no link can lead anywhere else)."""
+    if kind == RecommendationStat.Kind.SERVICE:
+        return get_object_or_404(Service.objects.published(), pk=object_id)
+    if kind == RecommendationStat.Kind.GROUP:
+        visible = HealthGroup.objects.filter(provider__is_published=True).exclude(
+            status__in=[HealthGroup.Status.DRAFT, HealthGroup.Status.PENDING_REVIEW]
+        )
+        return get_object_or_404(visible, pk=object_id)
+    if kind == RecommendationStat.Kind.PROGRAM:
+        visible = Program.objects.filter(booth__status=Booth.Status.APPROVED).exclude(
+            booth__fair__status=Fair.Status.DRAFT
+        )
+        return get_object_or_404(visible.select_related("booth__fair"), pk=object_id)
+    raise Http404
+
+
+@never_cache
+@require_GET
+def go(request, kind: str, object_id: int):
+    """A recommendation opened from a result (``?r=`` its token): counted, then on to the item's page."""
+    item = _go_target(kind, object_id)
+    stats.recommendation_opened_record(request=request, token=request.GET.get("r", ""), kind=kind, item=item)
+    if kind == RecommendationStat.Kind.PROGRAM:
+        return redirect(item.booth.fair.get_absolute_url())
+    return redirect(item.get_absolute_url())
 
 
 @login_required

@@ -182,10 +182,6 @@ NOTIFICATION_LOG_RETENTION = timedelta(days=365)
 # KakaoTalk 알림톡 and SMS/LMS through SOLAPI (CoolSMS accounts work). Without a key, secret and sender
 # number the phone channels are off and notifications go by email; in development (DEBUG) they are printed
 # to the console instead, unless MESSAGES_TO_CONSOLE=false. See README "문자와 알림톡".
-# SQLite (the embedded default) cannot make RecommendationStat's unique constraint with NULLs not distinct;
-# PostgreSQL makes it. The counts are sums, so a second row on SQLite changes no figure.
-SILENCED_SYSTEM_CHECKS = ["models.W047"]
-
 SOLAPI_API_KEY = env.str("SOLAPI_API_KEY", default="")
 SOLAPI_API_SECRET = env.str("SOLAPI_API_SECRET", default="")
 SOLAPI_SENDER = env.str("SOLAPI_SENDER", default="")  # a sender number registered with the gateway
