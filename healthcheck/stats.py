@@ -206,4 +206,3 @@ def provider_recommendations(*, provider, start: dt.date) -> dict:
     ]
     items.sort(key=lambda item: (-item["shown"], -item["opened"], item["title"]))
     return {"weekly": weekly, "items": items}
-
