@@ -170,6 +170,17 @@ for n in range(16):
     store[HASH_SESSION_KEY] = user.get_session_auth_hash()
     store.create()
     sessions.append(store.session_key)
+# A cooperative staff member (superuser) for the staff pages (/staff/market/).
+staff, _ = User.objects.get_or_create(email="bench-staff@example.kr", defaults={"name": "조합 직원"})
+if not (staff.is_staff and staff.is_superuser and staff.is_active):
+    staff.is_staff = staff.is_superuser = staff.is_active = True
+    staff.save(update_fields=["is_staff", "is_superuser", "is_active"])
+store = SessionStore()
+store[SESSION_KEY] = str(staff.pk)
+store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+store[HASH_SESSION_KEY] = staff.get_session_auth_hash()
+store.create()
+staff_sessions = [store.session_key]
 services = list(Service.objects.published().values_list("slug", flat=True)[:3000])
 # Seats are booked on the services that readers read, so that every booking can make a read page stale.
 slots = list(Slot.objects.filter(service__slug__in=services, service__price__gt=0,
@@ -179,6 +190,7 @@ slots = list(Slot.objects.filter(service__slug__in=services, service__price__gt=
 Slot.objects.filter(pk__in=[pk for pk, _ in slots]).update(capacity=F("capacity") + 500)
 print(json.dumps({
     "sessions": sessions,
+    "staff_sessions": staff_sessions,
     "slots": slots,
     "services": services,
     "all_services": list(Service.objects.published().values_list("slug", flat=True)),
@@ -600,6 +612,10 @@ def _step(kind: str, client: Client, rng: random.Random, params: dict, state: di
         }
         status, headers = client.request("POST", f"/fairs/{slug}/register/", body)
         return status == 302 and f"/fairs/{slug}/tickets/" in headers.get("location", ""), status
+    if kind == "market":
+        # The cooperative's market dashboard (staff session): the default period, the last 12 weeks.
+        status, _h = client.request("GET", "/staff/market/")
+        return status == 200, status
     if kind == "desk_scan":
         # A door phone (staff, events.check_in) scans a ticket's code with a fresh nonce, as the desk page's
         # htmx form sends it: the first scan of a code lets the party in, later ones answer "already".
@@ -952,6 +968,7 @@ class Scenario:
     booking_rate: float = 0.0
     public: bool = False  # a public page: DESIGN §7's targets apply
     sessions: str = ""  # the key in the prepared data of the sessions its clients use (default: residents')
+    clients: int = 0  # how many clients (default: --clients); a staff page has a few users at a time
 
 
 def scenarios(data: dict, args) -> list[Scenario]:
@@ -1011,6 +1028,15 @@ def scenarios(data: dict, args) -> list[Scenario]:
         Scenario("POST /healthcheck/quick/", "python", step="quick_submit"),
         Scenario("/healthcheck/results/<token>/", "python", step="quick_results"),
         Scenario("POST /checkout/ (logged in)", "python", step="checkout", logged_in=True),
+        # The cooperative's dashboard over the whole market: aggregates of every table, a few staff at once.
+        Scenario(
+            "/staff/market/ (staff, 2 clients)",
+            "python",
+            step="market",
+            logged_in=True,
+            sessions="staff_sessions",
+            clients=2,
+        ),
         Scenario("mixed, no bookings", "mixed", public=True),
         Scenario("mixed, with bookings", "mixed", booking_rate=args.booking_rate, public=True),
     ]
@@ -1100,7 +1126,7 @@ class Runner:
         result = run_processes(
             scenario.step,
             self.python_params(scenario.logged_in, sessions=sessions),
-            clients=self.args.clients,
+            clients=scenario.clients or self.args.clients,
             warmup=self.args.warmup,
             duration=self.args.duration,
             meter=self.meter,

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from catalog import urls as catalog_urls
 from majubom import views as core_views
 
-from . import fair_report, views
+from . import fair_report, market, views
 
 admin.site.site_header = _("마주봄 관리")
 admin.site.site_title = _("마주봄 관리")
@@ -36,6 +36,7 @@ urlpatterns = [
     path("", include("events.urls")),
     path("", include("orders.urls")),
     path("staff/fairs/<slug:slug>/report/", fair_report.fair_report_view, name="fair_report"),
+    path("staff/market/", market.market_view, name="market"),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path(

@@ -81,4 +81,21 @@ def test_an_enterprise_joins_and_sends_its_first_service_for_review(page, browse
     phone.goto(base + "/admin/")
     assert "3/5" in phone.content() or "4/5" in phone.content()
     owner.close()
+
+    # The cooperative publishes the enterprise and its first service: the market's supply moves.
+    def published_providers() -> int:
+        desk.goto(f"{base}/staff/market/")
+        card = desk.locator(".mk-kpi-label", has_text="공개된 기업").locator("xpath=..")
+        return int(re.sub(r"\D", "", card.locator("strong").inner_text()))
+
+    before = published_providers()
+    assert serious_violations(desk) == []
+    from catalog import services as catalog_services
+    from majubom.models import User
+
+    staff_user = User.objects.get(email="staff@majubom.kr")
+    catalog_services.provider_set_published(provider=provider, by=staff_user, published=True)
+    catalog_services.service_publish(service=Service.objects.get(slug="bapsang-first"), by=staff_user)
+    assert published_providers() == before + 1
+    desk.screenshot(path="/tmp/market-1280.png", full_page=True)
     staff.close()

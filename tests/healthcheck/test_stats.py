@@ -357,8 +357,9 @@ def test_pages_counting_the_same_new_rows_at_once_lose_nothing(postgres_db, tran
     import threading
     from concurrent.futures import ThreadPoolExecutor
 
-    need = Need.objects.get(slug="loneliness").pk
-    items = [stats.Shown("service", 7, need), stats.Shown("group", 7, None)]
+    # created here: a transactional test before this one may have emptied the tables
+    need, _ = Need.objects.get_or_create(slug="loneliness", defaults={"name": "외로움", "domain": "social"})
+    items = [stats.Shown("service", 7, need.pk), stats.Shown("group", 7, None)]
     barrier = threading.Barrier(12)
 
     def count() -> None:
