@@ -223,3 +223,12 @@ def test_the_new_owners_checklist_follows_the_data(client, staff, django_capture
     )
     Service.objects.filter(pk=service.pk).update(status="pending_review")
     assert done()["times"] and done()["review"] and not done()["published"]
+
+
+def test_the_cooperatives_admin_home_leads_to_the_market_dashboard_and_applications(client, staff):
+    client.force_login(staff)
+    home = client.get("/admin/").content.decode()
+    assert "/staff/market/" in home and "/admin/catalog/partnerapplication/" in home
+    member = ProviderMemberFactory(user=UserFactory(is_staff=True)).user
+    client.force_login(member)
+    assert "/staff/market/" not in client.get("/admin/").content.decode()
