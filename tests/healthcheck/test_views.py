@@ -190,7 +190,8 @@ def test_self_harm_answer_opens_the_results_with_crisis_contacts(client):
     assert crisis < html.index("<h1")  # before any score, title included
     block = html[crisis : html.index("</section>", crisis)]
     # each number its own button: 119 is dialled by its own, not folded into 112's
-    for contact in ['href="tel:109"', 'href="tel:15770199"', 'href="tel:112"', 'href="tel:119"', "정신건강복지센터"]:
+    numbers = ['href="tel:109"', 'href="tel:15770199"', 'href="tel:112"', 'href="tel:119"']
+    for contact in [*numbers, "정신건강복지센터"]:
         assert contact in block
     assert "영역별로 보면" in html  # the rest stays reachable
 
