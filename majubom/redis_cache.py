@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import threading
 
 import redis
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
@@ -24,12 +25,25 @@ class RedisCacheClient(DjangoRedisCacheClient):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._clients = {}
+        # Django makes a pool on first use without a lock: threads starting together (gunicorn threads,
+        # the live server) could each make one. Made once, under this lock, then read without it.
+        self._lock = threading.Lock()
+
+    def _get_connection_pool(self, write):
+        index = self._get_connection_pool_index(write)
+        if index not in self._pools:
+            with self._lock:
+                return super()._get_connection_pool(write)
+        return self._pools[index]
 
     def get_client(self, key=None, *, write=False):
         pool = self._get_connection_pool(write)
         client = self._clients.get(pool)  # keyed by the pool itself, which this dict keeps alive
         if client is None:
-            client = self._clients[pool] = self._client(connection_pool=pool)
+            with self._lock:
+                client = self._clients.get(pool)
+                if client is None:
+                    client = self._clients[pool] = self._client(connection_pool=pool)
         return client
 
 
