@@ -105,3 +105,10 @@ def test_a_nul_character_or_a_made_up_order_number_is_not_a_server_error(client,
     client.force_login(UserFactory(is_staff=True, is_superuser=True))
     response = getattr(client, method)(url)
     assert response.status_code == status
+
+
+@pytest.mark.django_db
+def test_each_language_is_offered_in_its_own_name(client):
+    html = client.get("/").content.decode()
+    assert 'lang="ko">한국어</option>' in html and 'lang="en">English</option>' in html
+    assert ">영어<" not in html
