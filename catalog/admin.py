@@ -295,6 +295,7 @@ class ServiceAdminForm(forms.ModelForm):
             "description",
             "domain",
             "needs",
+            "audience",
             "delivery",
             "price",
             "unit",
@@ -338,7 +339,7 @@ class ServiceAdmin(ProviderScopedMixin, admin.ModelAdmin):
     change_form_template = "admin/catalog/service/change_form.html"
 
     def get_fieldsets(self, request, obj=None):
-        main = ["provider", "title", "slug", "summary", "description", "domain", "needs"]
+        main = ["provider", "title", "slug", "summary", "description", "domain", "needs", "audience"]
         if self._scoped(request) and len(self._provider_ids(request)) == 1:
             main.remove("provider")
         return [

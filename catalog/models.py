@@ -7,9 +7,10 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from majubom.choices import District, HealthDomain
+from majubom.choices import Audience, District, HealthDomain
 
 
 class ProviderKind(models.TextChoices):
@@ -127,7 +128,17 @@ class Need(models.Model):
         ordering = ["domain", "name"]
 
     def __str__(self) -> str:
-        return self.name
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """The name in the reader's language: the shared vocabulary (catalog.vocabulary) is translated in
+        the .po files; a need the cooperative added later shows as written."""
+        return gettext(self.name)
+
+    @property
+    def description_label(self) -> str:
+        return gettext(self.description) if self.description else ""
 
 
 class ServiceQuerySet(models.QuerySet):
@@ -154,6 +165,15 @@ class Service(models.Model):
     domain = models.CharField(_("건강 영역"), max_length=20, choices=HealthDomain.choices)
     needs = models.ManyToManyField(Need, related_name="services", blank=True, verbose_name=_("건강 필요"))
     delivery = models.CharField(_("이용 방법"), max_length=20, choices=Delivery.choices)
+    audience = models.CharField(
+        _("누구를 위한 서비스인가요"),
+        max_length=20,
+        choices=Audience.choices,
+        default=Audience.ANYONE,
+        help_text=_(
+            "건강 테스트는 이 대상에 맞는 분께만 이 서비스를 추천해요. 누구나 이용할 수 있으면 '누구나'."
+        ),
+    )
     price = models.PositiveIntegerField(_("가격(원)"), help_text=_("원 단위 정수. 무료면 0."))
     unit = models.CharField(
         _("가격 단위"), max_length=10, choices=PriceUnit.choices, default=PriceUnit.SESSION

@@ -23,7 +23,7 @@ from django.db import models
 
 from catalog.models import Delivery, PriceUnit, Provider, ProviderKind, Service
 from catalog.vocabulary import NEEDS
-from majubom.choices import District, HealthDomain
+from majubom.choices import Audience, District, HealthDomain
 from majubom.models import User
 from orders.models import Order, Review
 
@@ -366,6 +366,7 @@ class ServiceSpec:
     stock: int | None
     schedule: Schedule | None
     status: str
+    audience: str = "anyone"
 
     def model_fields(self) -> dict:
         return {
@@ -379,6 +380,7 @@ class ServiceSpec:
             "duration_minutes": self.duration_minutes,
             "is_experience": self.is_experience,
             "stock": self.stock,
+            "audience": self.audience,
         }
 
 
@@ -452,7 +454,8 @@ def parse_service(node: Node) -> ServiceSpec:
             "stock",
             "schedule",
             "status",
-        }
+        },
+        optional={"audience"},
     )
     needs = tuple(need.choice(NEED_SLUGS) for need in node["needs"].items(min_length=1, max_length=3))
     if len(set(needs)) != len(needs):
@@ -474,6 +477,7 @@ def parse_service(node: Node) -> ServiceSpec:
         status=node["status"].choice(
             Service.Status, allowed={Service.Status.PUBLISHED, Service.Status.PENDING_REVIEW}
         ),
+        audience=node["audience"].choice(Audience) if node.has("audience") else Audience.ANYONE,
     )
     _slug_shape(node["slug"])
     shipped = service.delivery == Delivery.SHIPPED
@@ -742,7 +746,6 @@ def _check_groups(data: Data) -> None:
 @register("groups", check=_check_groups)
 def parse_group(node: Node) -> GroupSpec:
     from groups.models import HealthGroup
-    from majubom.choices import Audience
 
     node.fields(
         required={

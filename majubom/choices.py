@@ -39,3 +39,12 @@ class Audience(models.TextChoices):
     YOUTH = "youth", _("청년")
     DISABLED = "disabled", _("장애인")
     SINGLE_HOUSEHOLD = "single_household", _("1인 가구")
+
+
+def audience_fits(audience: str, person: set[str]) -> bool:
+    """Whether something meant for ``audience`` fits a person who told us ``person`` (their audiences).
+
+    A service and a 건강반 each have one ``audience`` code (not a list of audiences). "누구나" fits everyone;
+    any other audience fits only a person whose own answers put them in it — nothing is guessed, so the
+    quick test without a 양육 중 answer never gets what is meant for parents."""
+    return audience in ("", Audience.ANYONE) or audience in person
