@@ -81,6 +81,7 @@ QUICK = {
     "activity-2": "30",
     "pref-district": "3",
     "pref-delivery": "0",
+    "about-1": "2",
 }
 
 # Mixed scenario: what readers read (weights of the request mix).

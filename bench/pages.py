@@ -94,6 +94,7 @@ def main() -> None:
         "activity-2": "30",
         "pref-district": "3",
         "pref-delivery": "0",
+        "about-1": "2",
     }
     client = Client()
     results = {}

@@ -4,14 +4,18 @@
 from django.core.paginator import Paginator
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
 from majubom import pagecache
+from majubom.choices import District, HealthDomain
 
 from . import selectors
 from .forms import ProviderFilterForm, ServiceFilterForm
+from .models import Delivery
+from .selectors import ServiceFilters
 
 SERVICES_PER_PAGE = 12
 PROVIDERS_PER_PAGE = 20
@@ -28,10 +32,54 @@ def page_number(raw) -> int:
     return min(max(number, 1), MAX_CACHED_PAGE)
 
 
+def _once(compute):
+    """``compute()`` read at most once per request, whoever asks first."""
+    read: list = []
+
+    def value():
+        if not read:
+            read.append(compute())
+        return read[0]
+
+    return value
+
+
+def filter_chips(filters: ServiceFilters, query: QueryDict, needs) -> list[dict]:
+    """The chosen filters as chips at the top of the results: each one's words and the address of the same
+    list without it (the results' heading as its anchor, so the page opens at the results)."""
+    fields = ServiceFilterForm.base_fields
+    chosen = [
+        ("q", f"“{filters.q}”" if filters.q else ""),
+        ("domain", HealthDomain(filters.domain).label if filters.domain else ""),
+        ("need", next((str(n) for n in needs() if n.slug == filters.need), "") if filters.need else ""),
+        ("district", District(filters.district).label if filters.district else ""),
+        ("delivery", Delivery(filters.delivery).label if filters.delivery else ""),
+        ("price_max", dict(fields["price_max"].choices).get(str(filters.price_max), "")),
+        ("experience", fields["experience"].label if filters.experience else ""),
+        ("available", fields["available"].label if filters.available else ""),
+    ]
+    base = reverse("catalog:service_list")
+    chips = []
+    for name, label in chosen:
+        if not label:
+            continue
+        rest = query.copy()
+        rest.pop(name, None)
+        chips.append(
+            {
+                "name": name,
+                "label": label,
+                "href": f"{base}?{rest.urlencode()}#results" if rest else f"{base}#results",
+            }
+        )
+    return chips
+
+
 @require_GET
 @vary_on_headers("HX-Request")
 def service_list(request):
-    filters = ServiceFilterForm(request.GET, needs=selectors.need_choices).to_filters()
+    needs = _once(selectors.need_choices)  # the need filter's choices, read once whoever asks
+    filters = ServiceFilterForm(request.GET, needs=needs).to_filters()
     query = filters.as_query()
     number = page_number(request.GET.get("page"))
     parts = f"{query.urlencode()}|{number}"
@@ -39,11 +87,17 @@ def service_list(request):
     def results_context() -> dict:
         queryset = selectors.service_list(filters=filters)
         page = Paginator(queryset, SERVICES_PER_PAGE).get_page(number)
-        return {"filters": filters, "query": query, "page": page, "services": page.object_list}
+        return {
+            "filters": filters,
+            "query": query,
+            "page": page,
+            "services": page.object_list,
+            "chips": filter_chips(filters, query, needs),
+        }
 
     def filters_context() -> dict:
         # Bound to the canonical filters, not to the raw query string: what is shown is what was understood.
-        form = ServiceFilterForm(query, needs=selectors.need_choices)
+        form = ServiceFilterForm(query, needs=needs)
         form.is_valid()
         return {"form": form, "filters": filters, "active_filters": filters.active_count()}
 

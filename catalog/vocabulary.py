@@ -38,6 +38,14 @@ NEEDS = [
         ),
     },
     {
+        "slug": "counselling",
+        "name": gettext_noop("전문 상담"),
+        "domain": "mental",
+        "description": gettext_noop(
+            "마음이 많이 힘들 때 상담 전문가와 일대일로 이야기 나누며 함께 길을 찾습니다."
+        ),
+    },
+    {
         "slug": "loneliness",
         "name": gettext_noop("외로움"),
         "domain": "social",

@@ -29,7 +29,7 @@ from django.utils.translation import gettext_lazy as _
 from catalog.admin import ProviderScopedMixin
 from catalog.selectors import user_is_cooperative_staff
 from majubom import pagecache
-from majubom.admin_actions import ActionFormMixin, csv_response, run_each
+from majubom.admin_actions import ActionFormMixin, csv_response, run_each, won
 from majubom.admin_safety import SafeInputAdminMixin
 from majubom.errors import MajubomError
 
@@ -309,6 +309,16 @@ class _Refused(Exception):
         self.message = message
 
 
+class ZoneFilter(admin.AllValuesFieldListFilter):
+    """Booths by zone; booths with no zone yet get a word (an empty link had no text to read)."""
+
+    def choices(self, changelist):
+        for choice in super().choices(changelist):
+            if choice["display"] == "":
+                choice["display"] = _("구역 없음")
+            yield choice
+
+
 @admin.register(Booth)
 class BoothAdmin(ActionFormMixin, EventsScopedMixin, admin.ModelAdmin):
     provider_field = "provider"
@@ -322,7 +332,7 @@ class BoothAdmin(ActionFormMixin, EventsScopedMixin, admin.ModelAdmin):
         "stamp_count",
         "created_at",
     ]
-    list_filter = ["status", ("fair", admin.RelatedOnlyFieldListFilter), "zone"]
+    list_filter = ["status", ("fair", admin.RelatedOnlyFieldListFilter), ("zone", ZoneFilter)]
     search_fields = ["provider__name", "company_name", "contact_name", "offering"]
     list_select_related = ["fair", "provider"]
     inlines = [ProgramInline]
@@ -534,7 +544,7 @@ class BoothAdmin(ActionFormMixin, EventsScopedMixin, admin.ModelAdmin):
 class ProgramAdmin(EventsScopedMixin, admin.ModelAdmin):
     provider_field = "booth__provider"
     form = ProgramForm
-    list_display = ["title", "booth", "starts_at", "capacity", "seats_taken", "price"]
+    list_display = ["title", "booth", "starts_at", "capacity", "seats_taken", "price_display"]
     list_filter = [
         ("booth__fair", admin.RelatedOnlyFieldListFilter),
         booth_filter("booth"),
@@ -555,6 +565,10 @@ class ProgramAdmin(EventsScopedMixin, admin.ModelAdmin):
             )
             .order_by("starts_at", "pk")
         )
+
+    @admin.display(description=_("참가비"), ordering="price")
+    def price_display(self, obj):
+        return won(obj.price)
 
     @admin.display(description=_("예약된 자리"), ordering="_taken")
     def seats_taken(self, obj):

@@ -50,6 +50,48 @@ RULES = [
         "우울감이 매우 크다고 답하셨어요. 혼자 견디지 말고 전문가와 꼭 상담하세요.",
         "You reported very strong low mood. Please do not carry it alone: talk with a professional.",
     ),
+    # 전문 상담 (the counselling need): from a moderate PHQ-9 or GAD-7 on, a professional is suggested by
+    # name. (A reported thought of self-harm puts counselling first anyway: healthcheck.selectors.)
+    (
+        "phq9",
+        "moderate",
+        "counselling",
+        4,
+        "기분이 가라앉은 날이 꽤 많았다고 답하셨어요. 상담 전문가와 일대일로 이야기해 보시면 좋아요.",
+        "You had quite a few low days. Talking one-to-one with a counsellor can help.",
+    ),
+    (
+        "phq9",
+        "moderately_severe",
+        "counselling",
+        6,
+        "기분이 가라앉은 날이 많았다고 답하셨어요. 상담 전문가와 꼭 이야기해 보세요.",
+        "You had many low days. Please do talk with a counsellor.",
+    ),
+    (
+        "phq9",
+        "severe",
+        "counselling",
+        8,
+        "거의 매일 기분이 가라앉았다고 답하셨어요. 혼자 견디지 말고 상담 전문가를 먼저 만나 보세요.",
+        "You felt low nearly every day. Please do not carry it alone: see a counsellor first.",
+    ),
+    (
+        "gad7",
+        "moderate",
+        "counselling",
+        3,
+        "걱정과 긴장이 꽤 자주 있었다고 답하셨어요. 상담 전문가와 이야기하면 마음이 한결 가벼워질 수 있어요.",
+        "You often felt worried or tense. Talking with a counsellor can lighten it.",
+    ),
+    (
+        "gad7",
+        "severe",
+        "counselling",
+        5,
+        "걱정과 긴장이 아주 잦다고 답하셨어요. 상담 전문가와 꼭 이야기해 보세요.",
+        "You felt worried or tense very often. Please do talk with a counsellor.",
+    ),
     (
         "gad2",
         "positive",

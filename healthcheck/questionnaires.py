@@ -48,6 +48,10 @@ class Item:
     text: dict
     options: tuple[Option, ...]
     instrument_id: str
+    # FHIR's ``repeats``: several options may be chosen (stored as a sorted list of values; never scored).
+    repeats: bool = False
+    # FHIR's ``required``, but true when absent: every item must be answered unless its file says otherwise.
+    required: bool = True
 
     @property
     def label(self) -> str:
@@ -139,6 +143,7 @@ def _options(raw: list, path: Path, where: str) -> tuple[Option, ...]:
             path,
             f"{where}: option values are integers",
         )
+        _require(isinstance(entry.get("code", ""), str), path, f"{where}: option codes are text")
         options.append(
             Option(entry["value"], _text(entry.get("display"), path, where), entry.get("code", ""))
         )
@@ -173,7 +178,18 @@ def parse_instrument(path: Path) -> Instrument:
             options = answer_sets[raw["answerSet"]]
         else:
             options = _options(raw.get("answerOption"), path, link_id)
-        items.append(Item(link_id, _text(raw.get("text"), path, link_id), options, data["id"]))
+        for flag in ("repeats", "required"):
+            _require(isinstance(raw.get(flag, False), bool), path, f"{link_id}: {flag} must be true or false")
+        items.append(
+            Item(
+                link_id,
+                _text(raw.get("text"), path, link_id),
+                options,
+                data["id"],
+                repeats=raw.get("repeats", False),
+                required=raw.get("required", True),
+            )
+        )
     _require(bool(items), path, "no items")
     by_id = {item.link_id: item for item in items}
     _require(len(by_id) == len(items), path, "duplicate linkIds")
@@ -184,6 +200,11 @@ def parse_instrument(path: Path) -> Instrument:
         _require(kind in ("sum", "product"), path, f"{scale_id}: type is sum or product")
         members = tuple(raw.get("items", []))
         _require(bool(members) and all(m in by_id for m in members), path, f"{scale_id}: unknown items")
+        _require(
+            not any(by_id[m].repeats for m in members),
+            path,
+            f"{scale_id}: an item with several answers (repeats) cannot be scored",
+        )
         reverse = frozenset(raw.get("reverse", []))
         _require(reverse <= set(members), path, f"{scale_id}: reverse items must be scale items")
         lows = [min(by_id[m].values) for m in members]

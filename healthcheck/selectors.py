@@ -8,12 +8,14 @@ from dataclasses import dataclass, field
 from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Sum, Value, When
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from catalog.models import Delivery, Need, Service, Slot
 from catalog.selectors import service_cards
 from majubom import pagecache
-from majubom.choices import HEALTH_DOMAIN_DETAIL, HealthDomain
+from majubom.choices import HEALTH_DOMAIN_DETAIL, Audience, HealthDomain
 
+from .forms import ABOUT
 from .models import Assessment, NeedRule
 from .questionnaires import all_items, all_scales, localized
 from .services import SESSION_KEY
@@ -60,10 +62,38 @@ def needs_for_results(results: dict) -> list[NeedMatch]:
     return sorted(matches.values(), key=lambda m: (-m.weight, m.need.name))
 
 
+# --- who the person is: only what their own answers say --------------------------------------------------
+
+
+def person_audiences(answers: dict) -> frozenset[str]:
+    """The audiences (majubom.choices.Audience codes) the person's own answers put them in: the age band
+    (19~39세 → 청년, 65세 이상 → 어르신) and the situations they ticked. Nothing is guessed: a person who
+    ticked nothing is in none of them, so what is meant only for parents or mothers is not for them."""
+    items = all_items()
+    known = set(Audience.values)
+    person = set()
+    for link_id in ABOUT:
+        value = answers.get(link_id)
+        values = value if isinstance(value, list) else [value]
+        for option in items[link_id].options:
+            if option.value in values and option.code in known:
+                person.add(option.code)
+    # Results from before the age bands asked only "64세 이하 / 65세 이상" (platform.json ``about-age``).
+    if answers.get("about-age") == 1:
+        person.add(Audience.SENIORS)
+    return frozenset(person)
+
+
+def audience_condition(person: frozenset[str]) -> Q:
+    """SQL for ``majubom.choices.audience_fits``: meant for everyone, or for an audience the person is in."""
+    return Q(audience__in=["", Audience.ANYONE, *sorted(person)])
+
+
 @dataclass
 class Preferences:
     district: str = ""
     delivery: str = ""  # "home_visit", "venue", "online" or "" for any
+    audiences: frozenset[str] = frozenset()  # person_audiences(): who the person told us they are
 
 
 def preferences_for(answers: dict, results: dict) -> Preferences:
@@ -78,56 +108,118 @@ def preferences_for(answers: dict, results: dict) -> Preferences:
     # Frail residents are shown home visits first, whatever else they said.
     if results.get("kfrail", {}).get("band") == "frail":
         delivery = Delivery.HOME_VISIT
-    return Preferences(district=codes.get("pref-district", ""), delivery=delivery)
+    return Preferences(
+        district=codes.get("pref-district", ""), delivery=delivery, audiences=person_audiences(answers)
+    )
+
+
+# --- why something is recommended: every need it names, each with its own explanation ------------------
+
+
+@dataclass
+class Reason:
+    need: str  # the need's name, or "" for a reason that is not a need (전문 상담을 먼저 권해요)
+    text: str
+
+
+def reasons_for(matched: list[Need], by_need: dict[int, NeedMatch]) -> list[Reason]:
+    """One line per need the item is recommended for, each with that need's strongest explanation."""
+    return [Reason(need.label, next(iter(by_need[need.pk].reasons), "")) for need in matched]
+
+
+# The crisis rule's counselling (one place): published services of the mental-health domain tagged with
+# this need, for anyone or for the person's own audience. When the crisis block shows, they come first.
+COUNSELLING_NEED = "counselling"
+COUNSELLING_FIRST = 2
+
+
+def counselling_reason() -> Reason:
+    return Reason(
+        "",
+        _(
+            "전문 상담을 먼저 권해요. 죽음이나 스스로를 해치는 생각이 든 적이 있다고 답하셨어요. "
+            "상담 전문가와 이야기하면 혼자 견디지 않아도 돼요."
+        ),
+    )
 
 
 @dataclass
 class Recommendation:
     service: Service
     needs: list[Need]
-    reasons: list[str]
+    reasons: list[Reason]
     in_district: bool
     delivery_match: bool
+    counselling_first: bool = False
+
+
+def _service_order(qs, preferences: Preferences, now):
+    bookable = Slot.objects.filter(service=OuterRef("pk"), starts_at__gt=now, booked__lt=F("capacity"))
+    return qs.annotate(
+        available=Case(When(Exists(bookable) | Q(stock__gt=0), then=Value(1)), default=Value(0)),
+        in_district=Case(When(provider__district=preferences.district, then=Value(1)), default=Value(0))
+        if preferences.district
+        else Value(0),
+        delivery_match=Case(When(delivery=preferences.delivery, then=Value(1)), default=Value(0))
+        if preferences.delivery
+        else Value(0),
+    )
 
 
 def recommend_services(
-    *, needs: list[NeedMatch], preferences: Preferences, limit: int = 6, now=None
+    *, needs: list[NeedMatch], preferences: Preferences, crisis: bool = False, limit: int = 6, now=None
 ) -> list[Recommendation]:
-    """Published services ranked by weighted need overlap, then availability, district, delivery and price.
+    """Published services ranked by weighted need overlap, then availability, district, delivery and price;
+    never one whose audience the person's answers do not put them in. With ``crisis`` (a reported thought
+    of self-harm) professional counselling (``COUNSELLING_NEED``) comes first, whatever the needs.
 
-    One ranking query (the weights are a CASE over the need ids) plus the card prefetches, whatever the
-    size of the catalogue. The order is deterministic (price, then id, break the last ties).
+    One ranking query (the weights are a CASE over the need ids; one more for counselling in a crisis)
+    plus the card prefetches, whatever the size of the catalogue. The order is deterministic (price, then
+    id, break the last ties).
     """
-    if not needs:
+    if not needs and not crisis:
         return []
     now = now or timezone.now()
     weights = {match.need.pk: match.weight for match in needs}
-    need_score = Sum(
-        Case(*[When(needs__id=pk, then=Value(w)) for pk, w in weights.items()], default=Value(0)),
-        output_field=IntegerField(),
-    )
-    bookable = Slot.objects.filter(service=OuterRef("pk"), starts_at__gt=now, booked__lt=F("capacity"))
-    ranked = (
-        Service.objects.published()
-        .filter(needs__id__in=weights)
-        .annotate(
-            need_score=need_score,
-            available=Case(When(Exists(bookable) | Q(stock__gt=0), then=Value(1)), default=Value(0)),
-            in_district=Case(When(provider__district=preferences.district, then=Value(1)), default=Value(0))
-            if preferences.district
-            else Value(0),
-            delivery_match=Case(When(delivery=preferences.delivery, then=Value(1)), default=Value(0))
-            if preferences.delivery
-            else Value(0),
+    fits = audience_condition(preferences.audiences)
+
+    def rank() -> list[int]:
+        first: list[int] = []
+        if crisis:
+            counselling = _service_order(
+                Service.objects.published()
+                .filter(fits, domain=HealthDomain.MENTAL, needs__slug=COUNSELLING_NEED)
+                .distinct(),
+                preferences,
+                now,
+            ).order_by("-available", "-in_district", "-delivery_match", "price", "pk")
+            first = list(counselling.values_list("pk", flat=True)[:COUNSELLING_FIRST])
+        if not weights:
+            return first
+        need_score = Sum(
+            Case(*[When(needs__id=pk, then=Value(w)) for pk, w in weights.items()], default=Value(0)),
+            output_field=IntegerField(),
         )
-        .order_by("-need_score", "-available", "-in_district", "-delivery_match", "price", "pk")
-        .values_list("pk", flat=True)[:limit]
-    )
-    # Residents with the same needs and preferences get the same ranking: it is cached under the
+        ranked = (
+            _service_order(
+                Service.objects.published().filter(fits, needs__id__in=weights).exclude(pk__in=first),
+                preferences,
+                now,
+            )
+            .annotate(need_score=need_score)
+            .order_by("-need_score", "-available", "-in_district", "-delivery_match", "price", "pk")
+            .values_list("pk", flat=True)[: limit - len(first)]
+        )
+        return first + list(ranked)
+
+    # Residents with the same needs, preferences and audiences get the same ranking: it is cached under the
     # listing's version, so a listing change, or a time filling up, shows at once.
-    profile = f"{sorted(weights.items())}|{preferences.district}|{preferences.delivery}|{limit}"
+    profile = (
+        f"{sorted(weights.items())}|{preferences.district}|{preferences.delivery}|"
+        f"{sorted(preferences.audiences)}|{crisis}|{limit}"
+    )
     ranked_ids = pagecache.cached_value(
-        "healthcheck-ranking", scopes=[pagecache.LISTING], parts=profile, compute=lambda: list(ranked)
+        "healthcheck-ranking-v2", scopes=[pagecache.LISTING], parts=profile, compute=rank
     )
     by_id = {
         service.pk: service
@@ -141,7 +233,10 @@ def recommend_services(
             continue
         matched = [need for need in service.needs.all() if need.pk in weights]
         matched.sort(key=lambda need: -weights[need.pk])
-        reasons = [reason for need in matched for reason in reasons_by_need[need.pk].reasons][:2]
+        counselling = crisis and any(need.slug == COUNSELLING_NEED for need in service.needs.all())
+        reasons = reasons_for(matched, reasons_by_need)
+        if counselling:
+            reasons.insert(0, counselling_reason())
         recommendations.append(
             Recommendation(
                 service=service,
@@ -149,6 +244,7 @@ def recommend_services(
                 reasons=reasons,
                 in_district=bool(preferences.district) and service.provider.district == preferences.district,
                 delivery_match=bool(preferences.delivery) and service.delivery == preferences.delivery,
+                counselling_first=counselling,
             )
         )
     return recommendations
@@ -237,29 +333,17 @@ def who5_trend_points(assessments: list[Assessment]) -> list[tuple[int, int]]:
 class GroupRecommendation:
     group: object
     needs: list[Need]
-    reasons: list[str]
+    reasons: list[Reason]
     in_district: bool
 
 
-def _excluded_audiences(answers: dict) -> set[str]:
-    """Audiences the person's own answers rule out (only what they told; nothing is guessed)."""
-    from majubom.choices import Audience
-
-    excluded = set()
-    if "about-age" in answers:
-        if answers["about-age"] == 0:  # 64 or younger
-            excluded.add(Audience.SENIORS)
-        else:
-            excluded.add(Audience.YOUTH)
-    return excluded
-
-
 def recommend_groups(
-    *, needs: list[NeedMatch], preferences: Preferences, answers: dict, limit: int = 3, now=None
+    *, needs: list[NeedMatch], preferences: Preferences, limit: int = 3, now=None
 ) -> list[GroupRecommendation]:
     """건강반 recruiting now, ranked in one query by the weighted needs, then the resident's district, then
-    the newest; never a group whose audience the person's answers exclude. The ranking is cached under the
-    listing's version (residents with the same needs share it); the few cards are read by id."""
+    the newest; never a group whose audience the person's answers do not put them in. The ranking is
+    cached under the listing's version (residents with the same needs share it); the few cards are read
+    by id."""
     from django.db.models import Prefetch
 
     from groups.models import HealthGroup
@@ -269,7 +353,6 @@ def recommend_groups(
         return []
     weights = {match.need.pk: match.weight for match in needs}
     reasons_by_need = {match.need.pk: match for match in needs}
-    excluded = sorted(_excluded_audiences(answers))
     need_score = Sum(
         Case(*[When(needs__id=pk, then=Value(w)) for pk, w in weights.items()], default=Value(0)),
         output_field=IntegerField(),
@@ -278,9 +361,11 @@ def recommend_groups(
     def rank() -> list[int]:
         qs = (
             HealthGroup.objects.filter(
-                status=HealthGroup.Status.RECRUITING, provider__is_published=True, needs__id__in=weights
+                audience_condition(preferences.audiences),
+                status=HealthGroup.Status.RECRUITING,
+                provider__is_published=True,
+                needs__id__in=weights,
             )
-            .exclude(audience__in=excluded)
             .annotate(
                 need_score=need_score,
                 in_district=Case(When(district=preferences.district, then=Value(1)), default=Value(0))
@@ -291,9 +376,9 @@ def recommend_groups(
         )
         return list(qs.values_list("pk", flat=True)[:limit])
 
-    profile = f"{sorted(weights.items())}|{preferences.district}|{excluded}|{limit}"
+    profile = f"{sorted(weights.items())}|{preferences.district}|{sorted(preferences.audiences)}|{limit}"
     ranked = pagecache.cached_value(
-        "healthcheck-group-ranking", scopes=[pagecache.LISTING], parts=profile, compute=rank
+        "healthcheck-group-ranking-v2", scopes=[pagecache.LISTING], parts=profile, compute=rank
     )
     if not ranked:
         return []
@@ -309,12 +394,11 @@ def recommend_groups(
         if group is None:
             continue
         matched = sorted((n for n in group.need_list if n.pk in weights), key=lambda n: -weights[n.pk])
-        reasons = [reason for need in matched for reason in reasons_by_need[need.pk].reasons][:2]
         chosen.append(
             GroupRecommendation(
                 group=group,
                 needs=matched,
-                reasons=reasons,
+                reasons=reasons_for(matched, reasons_by_need),
                 in_district=bool(preferences.district) and group.district == preferences.district,
             )
         )
@@ -330,7 +414,10 @@ class FairRecommendation:
 
 
 def recommend_fair_programs(*, needs: list[NeedMatch], limit: int = 3) -> FairRecommendation | None:
-    """Cached under any fair's version by the needs' profile (residents with the same needs share it)."""
+    """Cached under any fair's version by the needs' profile (residents with the same needs share it).
+
+    Fair programs are for everyone: a Program links to its booth's provider, and neither says who it is
+    for (only services and 건강반 carry an audience), so no program is left out for the person's audience."""
     from events import selectors as events_selectors
 
     if not needs:
@@ -349,7 +436,7 @@ def recommend_fair_programs(*, needs: list[NeedMatch], limit: int = 3) -> FairRe
             matched = sorted(
                 (n for n in program.needs.all() if n.pk in weights), key=lambda n: -weights[n.pk]
             )
-            reasons = [reason for need in matched for reason in by_need[need.pk].reasons]
+            reasons = reasons_for(matched, by_need)
             rows.append(
                 {
                     "id": program.pk,
@@ -359,7 +446,8 @@ def recommend_fair_programs(*, needs: list[NeedMatch], limit: int = 3) -> FairRe
                     "booth": program.booth.name,
                     "seats_left": program.seats_left,
                     "needs": [need.name for need in matched],
-                    "reason": reasons[0] if reasons else "",
+                    "reasons": [vars(reason) for reason in reasons],
+                    "reason": reasons[0].text if reasons else "",  # the first one alone, as before
                     "score": sum(weights[n.pk] for n in matched),
                 }
             )
@@ -379,5 +467,5 @@ def recommend_fair_programs(*, needs: list[NeedMatch], limit: int = 3) -> FairRe
 
     profile = f"{sorted(weights.items())}|{limit}"
     return pagecache.cached_value(
-        "healthcheck-fair-programs", scopes=[pagecache.FAIRS], parts=profile, compute=compute
+        "healthcheck-fair-programs-v2", scopes=[pagecache.FAIRS], parts=profile, compute=compute
     )

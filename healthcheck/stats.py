@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import F, Q, Sum
+from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import TruncWeek
 from django.http import Http404
 from django.utils import timezone
@@ -34,6 +34,7 @@ from groups.models import HealthGroup
 
 from . import selectors
 from .models import Assessment, RecommendationStat
+from .questionnaires import all_scales, localized
 
 logger = logging.getLogger(__name__)
 
@@ -206,3 +207,69 @@ def provider_recommendations(*, provider, start: dt.date) -> dict:
     ]
     items.sort(key=lambda item: (-item["shown"], -item["opened"], item["title"]))
     return {"weekly": weekly, "items": items}
+
+
+# --- the cooperative's test statistics (the need rule admin's 통계 page) ----------------------------------
+
+
+@dataclass(frozen=True)
+class BandCount:
+    """How many results fell in one band of one scale, named as the instrument files name them."""
+
+    scale: str
+    band: str
+    count: int
+
+
+def scale_label(scale_id: str) -> str:
+    """The scale's title in the active language ("불안 간단 선별 (GAD-2)"); the id only for a scale no
+    instrument file has any more."""
+    scale = all_scales().get(scale_id)
+    return localized(scale.title) if scale else scale_id
+
+
+def band_label(scale_id: str, band_code: str) -> str:
+    """The band's label in the active language ("조금 더 살펴보면 좋아요"); the code only when unknown."""
+    scale = all_scales().get(scale_id)
+    band = next((b for b in scale.bands if b.code == band_code), None) if scale else None
+    return localized(band.label) if band else band_code
+
+
+def assessment_counts() -> dict:
+    """Tests taken by kind, how many were saved to an account, and how the scale bands fall — counts only,
+    never anyone's answers. Scales in the order of the instrument files, bands from low to high. Three
+    queries (the results are read in chunks)."""
+    labels = dict(Assessment.Kind.choices)
+    by_kind = [
+        {"kind": labels.get(row["kind"], row["kind"]), "n": row["n"]}
+        for row in Assessment.objects.values("kind").annotate(n=Count("pk")).order_by("kind")
+    ]
+    counts: dict[tuple[str, str], int] = {}
+    for results in Assessment.objects.values_list("results", flat=True).iterator(chunk_size=2000):
+        for scale_id, result in results.items():
+            key = (scale_id, result.get("band", ""))
+            counts[key] = counts.get(key, 0) + 1
+    scales = all_scales()
+    scale_order = {scale_id: position for position, scale_id in enumerate(scales)}
+
+    def order(key: tuple[str, str]):
+        scale_id, code = key
+        scale = scales.get(scale_id)
+        codes = [band.code for band in scale.bands] if scale else []
+        return (
+            scale_order.get(scale_id, len(scale_order)),
+            scale_id,
+            codes.index(code) if code in codes else len(codes),
+            code,
+        )
+
+    bands = [
+        BandCount(scale_label(scale_id), band_label(scale_id, code), counts[(scale_id, code)])
+        for scale_id, code in sorted(counts, key=order)
+    ]
+    return {
+        "by_kind": by_kind,
+        "total": sum(row["n"] for row in by_kind),
+        "saved": Assessment.objects.filter(user__isnull=False).count(),
+        "bands": bands,
+    }

@@ -13,14 +13,30 @@ from groups.models import HealthGroup
 from majubom.errors import MajubomError
 
 from . import selectors, services, stats
-from .forms import TESTS, AssessmentForm, ConsentForm, initial_for_user
+from .forms import (
+    AGE_65_PLUS,
+    AGE_ITEM,
+    TESTS,
+    TOPICS,
+    AssessmentForm,
+    ConsentForm,
+    initial_for_user,
+    instrument_topics,
+)
 from .models import Assessment, RecommendationStat
 from .scoring import needs_crisis_support, suggests_detailed_test
+from .summary import needs_summary
 
 
 @require_GET
 def start(request):
-    return render(request, "healthcheck/start.html", {"quick_count": len(TESTS["quick"])})
+    context = {
+        "quick_count": len(TESTS["quick"]),
+        "quick_topics": len(TOPICS["quick"]),
+        "quick_instruments": instrument_topics("quick"),
+        "detailed_instruments": instrument_topics("detailed"),
+    }
+    return render(request, "healthcheck/start.html", context)
 
 
 @never_cache
@@ -37,7 +53,14 @@ def take_test(request, kind: str):
         )
         return redirect("healthcheck:results", token=assessment.token)
     template = "healthcheck/test_quick.html" if kind == "quick" else "healthcheck/test_detailed.html"
-    return render(request, template, {"form": form, "kind": kind}, status=400 if form.errors else 200)
+    context = {
+        "form": form,
+        "kind": kind,
+        "age_item": AGE_ITEM,
+        "age_65_plus": AGE_65_PLUS,
+        "instrument_topics": instrument_topics(kind),
+    }
+    return render(request, template, context, status=400 if form.errors else 200)
 
 
 @never_cache
@@ -46,15 +69,15 @@ def results(request, token):
     assessment = selectors.assessment_for_viewer(token=token, request=request)
     needs = selectors.needs_for_results(assessment.results)
     preferences = selectors.preferences_for(assessment.answers, assessment.results)
-    recommendations = selectors.recommend_services(needs=needs, preferences=preferences)
-    group_recommendations = selectors.recommend_groups(
-        needs=needs, preferences=preferences, answers=assessment.answers
-    )
+    crisis = needs_crisis_support(assessment.answers)
+    recommendations = selectors.recommend_services(needs=needs, preferences=preferences, crisis=crisis)
+    group_recommendations = selectors.recommend_groups(needs=needs, preferences=preferences)
     fair_recommendation = selectors.recommend_fair_programs(needs=needs)
     context = {
         "assessment": assessment,
         "token": str(assessment.token),  # recommendation links carry it (?r=) to count what was opened
-        "crisis": needs_crisis_support(assessment.answers),
+        "crisis": crisis,
+        "plain_summary": needs_summary(needs),
         "suggest_detailed": assessment.kind == Assessment.Kind.QUICK
         and suggests_detailed_test(assessment.results),
         "phq2_flag": assessment.results.get("phq2", {}).get("flag", False),

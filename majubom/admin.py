@@ -4,7 +4,7 @@ from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from .models import NotificationLog, User
+from .models import Consent, NotificationLog, User
 from .privacy import PRIVATE_MODELS
 
 
@@ -20,10 +20,45 @@ class UserEditForm(UserChangeForm):
         fields = "__all__"
 
 
+class ConsentInline(admin.TabularInline):
+    """What the person agreed to and when, for staff to read: the record is the person's own act, so
+    nobody changes, adds or deletes it here (marketing is switched by the person on 내 정보)."""
+
+    model = Consent
+    extra = 0
+    can_delete = False
+    fields = ["kind", "version", "agreed_at", "withdrawn_at", "source"]
+    readonly_fields = fields
+    ordering = ["kind", "-agreed_at"]
+    verbose_name_plural = _("동의 기록 (읽기 전용)")
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        # Whoever may see the user may see what they agreed to.
+        return (
+            request.user.is_active
+            and request.user.is_staff
+            and (request.user.has_perm("majubom.view_user") or request.user.has_perm("majubom.change_user"))
+        )
+
+
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
     form = UserEditForm
     add_form = UserCreateForm
+    inlines = [ConsentInline]
+
+    def get_inlines(self, request, obj):
+        return self.inlines if obj is not None else []
+
     ordering = ["email"]
     list_display = ["email", "name", "district", "is_staff", "is_active", "date_joined"]
     list_filter = ["is_staff", "is_superuser", "is_active", "district"]

@@ -7,7 +7,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from django.contrib import admin, messages
+from django.contrib.admin import ChoicesFieldListFilter
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 
 from .errors import MajubomError
 
@@ -34,6 +37,24 @@ def run_each(
     if count and done is not None:
         modeladmin.message_user(request, done(count), messages.SUCCESS)
     return count
+
+
+def won(value) -> str:
+    """Money in the admin, with thousands separators: '8,000원'. Zero is '0원' here (an amount, where the
+    site's ``won`` filter says '무료' for an offer)."""
+    return _("%(amount)s원") % {"amount": intcomma(int(value))}
+
+
+def titled_filter(title, base=ChoicesFieldListFilter):
+    """A list filter with its own heading, for two fields that share a verbose name (the line's 상태 and
+    its order's 상태 would both read "상태(으)로")."""
+
+    class TitledFilter(base):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.title = title
+
+    return TitledFilter
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -173,3 +173,49 @@ class GatewayCallback(models.Model):
 
     def __str__(self) -> str:
         return self.event_id
+
+
+class Consent(models.Model):
+    """One agreement a person gave: which text (kind and version) and when; withdrawn_at when they took it
+    back. Written by ``majubom.consents`` only — at sign-up, and when marketing is switched on the account
+    page. A person has at most one standing (not withdrawn) consent of each kind."""
+
+    class Kind(models.TextChoices):
+        TERMS = "terms", _("이용약관")
+        PRIVACY = "privacy", _("개인정보 수집·이용")
+        MARKETING = "marketing", _("마케팅·행사 소식 받기")
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="consents", verbose_name=_("사용자")
+    )
+    kind = models.CharField(_("동의한 내용"), max_length=20, choices=Kind.choices)
+    version = models.CharField(_("약관 버전"), max_length=20)
+    agreed_at = models.DateTimeField(_("동의한 때"))
+    withdrawn_at = models.DateTimeField(_("철회한 때"), null=True, blank=True)
+    source = models.CharField(
+        _("동의한 곳"), max_length=40, blank=True, help_text=_("회원가입, 간편가입(카카오·네이버), 내 정보")
+    )
+
+    class Meta:
+        verbose_name = _("동의 기록")
+        verbose_name_plural = _("동의 기록")
+        ordering = ["user", "kind", "-agreed_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "kind"],
+                condition=models.Q(withdrawn_at__isnull=True),
+                name="consent_one_standing_per_kind",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(withdrawn_at__isnull=True)
+                | models.Q(withdrawn_at__gte=models.F("agreed_at")),
+                name="consent_withdrawn_after_agreed",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.version}"
+
+    @property
+    def is_standing(self) -> bool:
+        return self.withdrawn_at is None

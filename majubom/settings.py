@@ -241,6 +241,8 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "majubom.forms.SignupForm"
+# The sign-up forms save the user and their consents in one transaction (majubom/adapters.py).
+ACCOUNT_FORMS = {"signup": "majubom.adapters.SignupForm"}
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_VERIFICATION = env.str(
     "ACCOUNT_EMAIL_VERIFICATION", default="optional" if DEBUG else "mandatory"
@@ -252,7 +254,10 @@ ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[마주봄] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 # Rate limits stay on (allauth's defaults) everywhere but the test suite, which turns them off.
-SOCIALACCOUNT_AUTO_SIGNUP = True
+# Never skip the sign-up form on a first 카카오·네이버 login: that form carries the required consents.
+SOCIALACCOUNT_AUTO_SIGNUP = False
+SOCIALACCOUNT_ADAPTER = "majubom.adapters.SocialAccountAdapter"
+SOCIALACCOUNT_FORMS = {"signup": "majubom.adapters.SocialSignupForm"}
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
 SOCIALACCOUNT_PROVIDERS: dict = {}
 for _provider, _id_var, _secret_var in (

@@ -1,4 +1,5 @@
-"""The core's own views: the health check and the guarded admin "view on site" redirect."""
+"""The core's own views: the health check, the guarded admin "view on site" redirect, 내 정보, and the
+이용약관 and 개인정보 처리방침 pages."""
 
 import re
 
@@ -95,18 +96,81 @@ def gateway_report(request):
 @never_cache
 @login_required
 def account_settings(request):
-    """내 정보: name, mobile number, district and how notices reach me."""
+    """내 정보: name, mobile number, district, how notices reach me, and whether I get marketing news
+    (with when I agreed or stopped); the agreements I gave at sign-up, read-only."""
     from django.contrib import messages
+    from django.db import transaction
     from django.shortcuts import redirect, render
     from django.utils.translation import gettext as _
 
-    from .forms import AccountForm
+    from . import consents
+    from .forms import AccountForm, MarketingConsentForm
 
+    standing = consents.consents_standing(user=request.user)
+    marketing = standing.get(consents.MARKETING.kind)
     form = AccountForm(request.POST or None, instance=request.user)
+    marketing_form = MarketingConsentForm(
+        request.POST or None, initial={"agree_marketing": marketing is not None}
+    )
     if request.method == "POST":
-        if form.is_valid():
-            form.save()
+        if form.is_valid() and marketing_form.is_valid():
+            with transaction.atomic():
+                form.save()
+                agreed = marketing_form.cleaned_data["agree_marketing"]
+                changed = consents.marketing_consent_set(user=request.user, agreed=agreed, source="account")
             messages.success(request, _("내 정보를 저장했어요."))
+            if changed:
+                messages.success(
+                    request,
+                    _("이제 마케팅·행사 소식을 보내 드려요.")
+                    if agreed
+                    else _("이제 마케팅·행사 소식을 보내지 않아요. 주문·예약 안내는 그대로 받아요."),
+                )
             return redirect("account_settings")
-        return render(request, "majubom/account.html", {"form": form}, status=400)
-    return render(request, "majubom/account.html", {"form": form})
+        status = 400
+    else:
+        status = 200
+    context = {
+        "form": form,
+        "marketing_form": marketing_form,
+        "marketing": marketing,
+        "marketing_withdrawn": None if marketing else consents.marketing_last_withdrawn(user=request.user),
+        "marketing_summary": consents.MARKETING_SUMMARY,
+        "terms_consent": standing.get(consents.TERMS.kind),
+        "privacy_consent": standing.get(consents.PRIVACY.kind),
+        "contact": consents.CONTACT,
+    }
+    return render(request, "majubom/account.html", context, status=status)
+
+
+def _legal_page(request, template: str, document):
+    from django.shortcuts import render
+
+    from . import consents
+
+    return render(
+        request,
+        template,
+        {
+            "document": document,
+            "contact": consents.CONTACT,
+            "privacy_summary": consents.PRIVACY_SUMMARY,
+            "marketing_summary": consents.MARKETING_SUMMARY,
+        },
+    )
+
+
+@require_GET
+def terms(request):
+    """이용약관: the current version, in plain words."""
+    from . import consents
+
+    return _legal_page(request, "majubom/terms.html", consents.TERMS)
+
+
+@require_GET
+def privacy(request):
+    """개인정보 처리방침: what is collected, why, for how long, who else sees it, and whom to ask."""
+    from . import consents
+
+    return _legal_page(request, "majubom/privacy.html", consents.PRIVACY)

@@ -20,7 +20,7 @@ from django.utils.translation import ngettext
 
 from catalog.admin import ProviderScopedMixin
 from catalog.selectors import user_is_cooperative_staff
-from majubom.admin_actions import csv_response, run_each
+from majubom.admin_actions import csv_response, run_each, titled_filter, won
 from majubom.admin_safety import SafeInputAdminMixin
 from majubom.errors import MajubomError
 
@@ -32,22 +32,30 @@ class OrderLineInline(admin.TabularInline):
     model = OrderLine
     extra = 0
     can_delete = False
-    fields = ["title", "provider", "slot", "unit_price", "quantity", "status", "fulfilled_at"]
+    fields = ["title", "provider", "slot", "unit_price_display", "quantity", "status", "fulfilled_at"]
     readonly_fields = fields
 
     def has_add_permission(self, request, obj=None):
         return False
+
+    @admin.display(description=_("단가 (주문 당시)"))
+    def unit_price_display(self, obj):
+        return won(obj.unit_price)
 
 
 class PaymentInline(admin.TabularInline):
     model = Payment
     extra = 0
     can_delete = False
-    fields = ["kind", "amount", "method", "reference", "confirmed_by", "confirmed_at"]
+    fields = ["kind", "amount_display", "method", "reference", "confirmed_by", "confirmed_at"]
     readonly_fields = fields
 
     def has_add_permission(self, request, obj=None):
         return False
+
+    @admin.display(description=_("금액"))
+    def amount_display(self, obj):
+        return won(obj.amount)
 
 
 class PaymentReferenceForm(forms.Form):
@@ -87,14 +95,14 @@ class OrderAdmin(SafeInputAdminMixin, admin.ModelAdmin):
         "email",
         "status",
         "payment_method",
-        "total",
+        "total_display",
         "payment_due",
         "idempotency_key",
         "created_at",
         "paid_at",
         "cancelled_at",
         "cancel_reason",
-        "refunded_amount",
+        "refunded_display",
         "refund_reason",
     ]
     fields = readonly_fields
@@ -117,7 +125,21 @@ class OrderAdmin(SafeInputAdminMixin, admin.ModelAdmin):
 
     @admin.display(description=_("합계"), ordering="total")
     def total_display(self, obj):
-        return f"{obj.total:,}원"
+        return won(obj.total)
+
+    @admin.display(description=_("환불 금액"))
+    def refunded_display(self, obj):
+        return None if obj.refunded_amount is None else won(obj.refunded_amount)  # None: the admin's "-"
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # Every field is read-only and every change is an action on the list: no save buttons to wonder at.
+        extra_context = {
+            **(extra_context or {}),
+            "show_save": False,
+            "show_save_and_continue": False,
+            "show_save_and_add_another": False,
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
 
     @admin.action(description=_("입금 확인 (선택한 주문을 결제 완료로)"))
     def confirm_payment(self, request, queryset):
@@ -269,13 +291,18 @@ class OrderLineAdmin(ProviderScopedMixin, admin.ModelAdmin):
         "slot_time",
         "quantity",
         "line_total_display",
-        "status",
+        "line_status",
         "buyer",
         "buyer_phone",
         "order_status",
         "payment_method",
     ]
-    list_filter = ["status", "order__status", ("provider", admin.RelatedOnlyFieldListFilter)]
+    # The line's status and its order's status are both called 상태; the headings say which is which.
+    list_filter = [
+        ("status", titled_filter(_("항목 상태"))),
+        ("order__status", titled_filter(_("주문 상태"))),
+        ("provider", admin.RelatedOnlyFieldListFilter),
+    ]
     search_fields = ["order__number", "title", "order__name", "order__phone"]
     list_select_related = ["order", "slot", "provider"]
     actions = ["mark_fulfilled", "mark_paid_on_site", "export_csv"]
@@ -284,9 +311,9 @@ class OrderLineAdmin(ProviderScopedMixin, admin.ModelAdmin):
         "title",
         "provider",
         "slot_time",
-        "unit_price",
+        "unit_price_display",
         "quantity",
-        "status",
+        "line_status",
         "fulfilled_at",
         "buyer",
         "buyer_phone",
@@ -316,7 +343,15 @@ class OrderLineAdmin(ProviderScopedMixin, admin.ModelAdmin):
 
     @admin.display(description=_("금액"))
     def line_total_display(self, obj):
-        return f"{obj.line_total:,}원"
+        return won(obj.line_total)
+
+    @admin.display(description=_("단가 (주문 당시)"))
+    def unit_price_display(self, obj):
+        return won(obj.unit_price)
+
+    @admin.display(description=_("항목 상태"), ordering="status")
+    def line_status(self, obj):
+        return obj.get_status_display()
 
     @admin.display(description=_("주문한 분"))
     def buyer(self, obj):

@@ -8,25 +8,36 @@ from .services import MAX_QUANTITY
 
 
 class QuantityField(forms.IntegerField):
-    def __init__(self, **kwargs):
-        super().__init__(
-            min_value=1,
-            max_value=MAX_QUANTITY,
-            error_messages={
+    """How many: 인원 (people) for a service or an experience, 수량 only for goods — one word for one
+    thing, the same on the service page, in the cart and in these messages."""
+
+    def __init__(self, *, goods: bool = False, **kwargs):
+        if goods:
+            messages = {
                 "invalid": _("수량은 숫자로 적어 주세요."),
                 "min_value": _("수량은 1 이상이어야 해요."),
-                "max_value": _("한 번에 %(limit_value)s개까지 담을 수 있어요."),
                 "required": _("수량을 적어 주세요."),
-            },
-            **kwargs,
-        )
+            }
+        else:
+            messages = {
+                "invalid": _("인원은 숫자로 적어 주세요."),
+                "min_value": _("인원은 1 이상으로 적어 주세요."),
+                "required": _("인원을 적어 주세요."),
+            }
+        messages["max_value"] = _("한 번에 %(limit_value)s개까지 담을 수 있어요.")
+        kwargs.setdefault("label", _("수량") if goods else _("인원"))
+        super().__init__(min_value=1, max_value=MAX_QUANTITY, error_messages=messages, **kwargs)
 
 
 class AddToCartForm(forms.Form):
     slot = forms.IntegerField(
         required=False, min_value=1, error_messages={"invalid": _("시간을 다시 골라 주세요.")}
     )
-    quantity = QuantityField(initial=1, label=_("수량"), required=False)
+    quantity = QuantityField(initial=1, required=False)
+
+    def __init__(self, *args, goods: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["quantity"] = QuantityField(initial=1, required=False, goods=goods)
 
     def clean_quantity(self):
         quantity = self.cleaned_data.get("quantity")
@@ -34,7 +45,11 @@ class AddToCartForm(forms.Form):
 
 
 class QuantityForm(forms.Form):
-    quantity = QuantityField(label=_("수량"))
+    quantity = QuantityField()
+
+    def __init__(self, *args, goods: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["quantity"] = QuantityField(goods=goods)
 
 
 class CheckoutForm(forms.Form):

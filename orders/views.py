@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import reswap, retarget
 
 from catalog.models import Service
 from majubom.errors import MajubomError
@@ -15,7 +16,10 @@ from majubom.errors import MajubomError
 from . import selectors, services
 from .forms import AddToCartForm, CheckoutForm, QuantityForm, ReviewForm
 from .ics import booking_ics
-from .models import OrderLine
+from .models import Order, OrderLine
+
+# The session remembers the order just placed, so that its page says "주문이 접수됐어요" once.
+JUST_PLACED = "order_just_placed"
 
 
 def _first_error(form) -> str:
@@ -26,28 +30,37 @@ def _first_error(form) -> str:
 
 @require_POST
 def cart_add(request, slug: str):
+    """Put a service in the cart. A plain form post goes on to the cart page; htmx gets the answer where
+    the finger is: the booking form turns into "장바구니에 담았어요" with the two next steps (an error stays
+    beside the button), and the header's count changes."""
     service = get_object_or_404(Service.objects.select_related("provider"), slug=slug)
-    form = AddToCartForm(request.POST)
+    form = AddToCartForm(request.POST, goods=service.is_goods)
     error = None
+    slot = None
+    quantity = 1
     if not form.is_valid():
         error = _first_error(form)
     else:
+        quantity = form.cleaned_data["quantity"]
         try:
             slot = services.slot_of(service=service, slot_id=form.cleaned_data.get("slot"))
             cart = services.cart_get_or_create(user=request.user, session=request.session)
-            services.cart_add(cart=cart, service=service, slot=slot, quantity=form.cleaned_data["quantity"])
+            services.cart_add(cart=cart, service=service, slot=slot, quantity=quantity)
         except MajubomError as exc:
             error = exc.message
         else:
             selectors.cart_count_remember(request, cart)
+    if request.htmx:
+        if error:
+            response = render(request, "orders/_cart_added.html#error", {"error": error})
+            return reswap(retarget(response, "#book-error"), "innerHTML")
+        context = {"service": service, "slot": slot, "quantity": quantity}
+        return render(request, "orders/_cart_added.html", context)
     if error:
         messages.error(request, error)
-    else:
-        messages.success(request, _("장바구니에 담았어요: %(title)s") % {"title": service.title})
-    if request.htmx:
-        response = render(request, "orders/_cart_added.html", {"error": error})
-        return response
-    return redirect("orders:cart" if not error else service.get_absolute_url())
+        return redirect(service.get_absolute_url())
+    messages.success(request, _("장바구니에 담았어요: %(title)s") % {"title": service.title})
+    return redirect("orders:cart")
 
 
 @never_cache
@@ -63,15 +76,17 @@ def cart(request):
 @require_POST
 def cart_line_update(request, line_id: int):
     cart = selectors.cart_for_request(request)
-    form = QuantityForm(request.POST)
-    if cart is None:
+    line = cart.lines.select_related("service").filter(pk=line_id).first() if cart is not None else None
+    goods = line is not None and line.service.is_goods
+    form = QuantityForm(request.POST, goods=goods)
+    if line is None:
         messages.error(request, _("장바구니에 없는 항목이에요."))
     elif not form.is_valid():
         messages.error(request, _first_error(form))
     else:
         try:
             services.cart_update_line(cart=cart, line_id=line_id, quantity=form.cleaned_data["quantity"])
-            messages.success(request, _("수량을 바꿨어요."))
+            messages.success(request, _("수량을 바꿨어요.") if goods else _("인원을 바꿨어요."))
         except MajubomError as exc:
             messages.error(request, exc.message)
     selectors.cart_count_remember(request, cart)
@@ -141,6 +156,7 @@ def checkout(request):
             messages.error(request, exc.message)
             return redirect("orders:cart")
         selectors.cart_count_remember(request, cart)
+        request.session[JUST_PLACED] = order.number  # the order page says "주문이 접수됐어요" once
         return redirect(order.get_absolute_url())
     status = 400 if form.errors else 200
     return render(
@@ -155,6 +171,20 @@ def order_list(request):
     return render(request, "orders/order_list.html", {"orders": selectors.orders_for_user(request.user)})
 
 
+def order_state(order) -> str:
+    """Which state the booking is in, as the order page tells it: waiting_transfer (held, confirmed once the
+    transfer arrives), pay_on_site (held, paid on the day), confirmed, completed, cancelled, refunded."""
+    if order.status == Order.Status.PENDING_PAYMENT:
+        if order.payment_method == Order.PaymentMethod.ON_SITE:
+            return "pay_on_site"
+        return "waiting_transfer"
+    return {
+        Order.Status.PAID: "confirmed",
+        Order.Status.COMPLETED: "completed",
+        Order.Status.REFUNDED: "refunded",
+    }.get(order.status, "cancelled")
+
+
 @never_cache
 @login_required
 @require_GET
@@ -165,11 +195,16 @@ def order_detail(request, number: str):
         services.check_order_cancel(order=order, by=request.user)
     except MajubomError:
         can_cancel = False
+    just_placed = JUST_PLACED in request.session and request.session[JUST_PLACED] == order.number
+    if just_placed:
+        del request.session[JUST_PLACED]
     return render(
         request,
         "orders/order_detail.html",
         {
             "order": order,
+            "state": order_state(order),
+            "just_placed": just_placed,
             "can_cancel": can_cancel,
             "review_form": ReviewForm(),
             "bank": settings.ORDER_BANK_ACCOUNT,

@@ -19,6 +19,10 @@ from majubom.choices import HEALTH_DOMAIN_DETAIL, HealthDomain
 
 HOME_EXPERIENCE_LIMIT = 6
 HOME_UPCOMING_LIMIT = 6
+# The service page shows the first days' times at once (a phone's first screen) and the rest behind
+# "다른 날짜 더 보기": at least this many open times, or this many days once one of them is open.
+FIRST_OPEN_TIMES = 3
+FIRST_DAYS = 3
 
 
 @require_GET
@@ -123,6 +127,7 @@ def _service_page(slug: str, page=None) -> dict:
         timeout=lambda cards: pagecache.seconds_until(next_at for _pk, _html, next_at in cards),
     )
     open_slots = [slot for slot in slots if slot.seats_left]
+    days_first, days_more = split_slot_days(slot_days(slots))
     context = {
         "service": service,
         "provider": provider,
@@ -130,6 +135,8 @@ def _service_page(slug: str, page=None) -> dict:
         "needs": page.needs,
         "slots": slots,
         "open_slots": open_slots,
+        "days_first": days_first,
+        "days_more": days_more,
         "by_quantity": not service.books_by_time,
         "more_cards": [mark_safe(html) for pk, html, _next in cards if pk != service.pk][:3],  # noqa: S308
         "csrf_field": pagecache.CSRF_SLOT,
@@ -141,6 +148,32 @@ def _service_page(slug: str, page=None) -> dict:
             [*(slot.starts_at for slot in slots), *(n for _pk, _h, n in cards)]
         ),
     }
+
+
+def slot_days(slots) -> list[dict]:
+    """The times grouped by their local day, in order: [{"date", "starts_at", "slots"}, ...]."""
+    days: list[dict] = []
+    for slot in slots:
+        day = timezone.localdate(slot.starts_at)
+        if not days or days[-1]["date"] != day:
+            days.append({"date": day, "starts_at": slot.starts_at, "slots": []})
+        days[-1]["slots"].append(slot)
+    return days
+
+
+def split_slot_days(days: list[dict]) -> tuple[list[dict], list[dict]]:
+    """The days shown at once and the days behind "다른 날짜 더 보기". The first part always holds the first
+    open time (the one chosen for the visitor) and a few more when there are any."""
+    open_total = sum(1 for day in days for slot in day["slots"] if slot.seats_left)
+    first: list[dict] = []
+    open_shown = 0
+    for day in days:
+        enough_days = len(first) >= FIRST_DAYS and open_shown >= min(2, open_total)
+        if first and (open_shown >= FIRST_OPEN_TIMES or enough_days):
+            break
+        first.append(day)
+        open_shown += sum(1 for slot in day["slots"] if slot.seats_left)
+    return first, days[len(first) :]
 
 
 def _provider_cards(provider) -> list[tuple[int, str, object]]:

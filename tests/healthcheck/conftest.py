@@ -3,8 +3,9 @@ import pytest
 from healthcheck.forms import TESTS
 from healthcheck.questionnaires import all_items
 
-# A resident who is doing fine.
+# A resident who is doing fine (40~64, no situation ticked).
 WELL = {
+    "about-1": 2,
     **{f"who5-{n}": 4 for n in range(1, 6)},
     "phq9-1": 0,
     "phq9-2": 0,
@@ -24,16 +25,21 @@ LOW_AND_LONELY = {**WELL, **{f"who5-{n}": 1 for n in range(1, 6)}, "ucla3-1": 3,
 
 
 def detailed_answers(**overrides) -> dict:
+    """The lowest answer everywhere, aged 40~64 (so no K-FRAIL), no situation ticked."""
     answers = {link_id: min(all_items()[link_id].values) for link_id in TESTS["detailed"]}
-    answers["about-age"] = 0
-    for n in range(1, 6):
-        answers.pop(f"kfrail-{n}")
+    answers["about-1"] = 2
+    for link_id in ("about-2", *(f"kfrail-{n}" for n in range(1, 6))):
+        answers.pop(link_id)
     answers.update(overrides)
     return answers
 
 
 def post_data(answers: dict, submission="7f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b") -> dict:
-    return {"submission": submission, **{k: str(v) for k, v in answers.items()}}
+    """Form data; a list (several ticked options) is posted as one value per option."""
+    return {
+        "submission": submission,
+        **{k: [str(x) for x in v] if isinstance(v, list) else str(v) for k, v in answers.items()},
+    }
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from healthcheck.questionnaires import (
     parse_instrument,
 )
 
-EXPECTED = {"who5", "phq9", "gad7", "ucla3", "lsns6", "kfrail", "auditc", "activity", "platform"}
+EXPECTED = {"who5", "phq9", "gad7", "ucla3", "lsns6", "kfrail", "auditc", "activity", "platform", "about"}
 
 
 def test_all_instruments_load_and_pass_the_schema():
@@ -26,6 +26,7 @@ def test_all_instruments_load_and_pass_the_schema():
             assert item.text["ko"] and item.text["en"]
             assert all(o.display["ko"] and o.display["en"] for o in item.options)
     assert instruments["platform"].standardized is False
+    assert instruments["about"].standardized is False
 
 
 def band(scale_id: str, code: str):
@@ -68,7 +69,9 @@ def test_who5_percentage_multiplier_and_item_counts():
 
 
 def test_quick_test_is_short_and_has_no_self_harm_item():
-    assert len(TESTS["quick"]) <= 16
+    # 16 short health questions, plus the age band and the situations (which may be skipped).
+    assert len([link for link in TESTS["quick"] if not link.startswith("about-")]) <= 16
+    assert len(TESTS["quick"]) <= 18
     assert "phq9-9" not in TESTS["quick"]
     assert "phq9-9" in TESTS["detailed"]
     assert set(TESTS["quick"]) | set(TESTS["detailed"]) <= set(all_items())
@@ -113,3 +116,29 @@ def test_schema_rejects_a_file_whose_id_does_not_match(tmp_path):
     path.write_text(json.dumps(data, ensure_ascii=False))
     with pytest.raises(InstrumentError, match="id must match"):
         parse_instrument(path)
+
+
+def test_schema_rejects_a_several_answer_item_in_a_scale(tmp_path):
+    data = base()
+    data["items"][0]["repeats"] = True
+    with pytest.raises(InstrumentError, match=r"repeats.*cannot be scored"):
+        parse_instrument(write(tmp_path, data))
+
+
+@pytest.mark.parametrize("flag", ["repeats", "required"])
+def test_schema_rejects_flags_that_are_not_true_or_false(tmp_path, flag):
+    data = base()
+    data["items"][0][flag] = "yes"
+    with pytest.raises(InstrumentError, match=f"{flag} must be true or false"):
+        parse_instrument(write(tmp_path, data))
+
+
+def test_schema_rejects_option_codes_that_are_not_text(tmp_path):
+    data = base()
+    data["items"][0]["answerOption"] = [
+        {"value": 0, "code": 1, "display": {"ko": "아니요", "en": "No"}},
+        {"value": 1, "display": {"ko": "예", "en": "Yes"}},
+    ]
+    data["items"][0].pop("answerSet", None)
+    with pytest.raises(InstrumentError, match="option codes are text"):
+        parse_instrument(write(tmp_path, data))

@@ -54,7 +54,7 @@ def test_low_wellbeing_and_loneliness_rank_mental_and_social_services_first(mark
     # each card says why
     circle = next(r for r in recs if r.service.title == "이웃 모임")
     assert [n.slug for n in circle.needs] == ["loneliness"]
-    assert "함께할 사람이 없다고" in circle.reasons[0]
+    assert circle.reasons[0].need == "외로움" and "함께할 사람이 없다고" in circle.reasons[0].text
 
 
 def test_available_services_come_before_full_ones(market):
@@ -128,8 +128,11 @@ def test_lonely_residents_are_recommended_groups_that_fit_them_with_the_reason()
     for group in (near, seniors, closed):
         group.needs.add(lonely)
     needs = needs_for_results(results_of(LOW_AND_LONELY))
-    young = recommend_groups(needs=needs, preferences=Preferences(district="seo"), answers={"about-age": 0})
-    assert [r.group.title for r in young] == ["마실벗 이웃 찻집 모임"]  # 64 or younger: no seniors' group
+    young = recommend_groups(needs=needs, preferences=preferences_for({"about-1": 2, "pref-district": 3}, {}))
+    assert [r.group.title for r in young] == ["마실벗 이웃 찻집 모임"]  # 40~64: no seniors' group
     assert young[0].in_district and "외로움" in [n.name for n in young[0].needs] and young[0].reasons
-    older = recommend_groups(needs=needs, preferences=Preferences(district="dong"), answers={"about-age": 1})
+    older = recommend_groups(needs=needs, preferences=preferences_for({"about-1": 3, "pref-district": 1}, {}))
     assert [r.group.title for r in older] == ["어르신 말벗 모임", "마실벗 이웃 찻집 모임"]
+    # A result from before the age bands (about-age: 1 = 65 or older) still counts as 65+.
+    legacy = recommend_groups(needs=needs, preferences=preferences_for({"about-age": 1}, {}))
+    assert "어르신 말벗 모임" in [r.group.title for r in legacy]

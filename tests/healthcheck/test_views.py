@@ -49,6 +49,7 @@ def test_submit_stores_scores_and_shows_the_results(client):
         "ucla3": "1.0.0",
         "activity": "1.0.0",
         "platform": "1.0.0",
+        "about": "1.0.0",
     }
     html = client.get(url).content.decode()
     assert "선별 검사" in html and "진단" in html
@@ -213,16 +214,16 @@ def test_flagged_phq2_in_the_quick_test_shows_109_in_the_results_footer(client):
 
 
 def test_frailty_questions_are_required_from_65(client):
-    response = submit(client, detailed_answers(**{"about-age": 1}), kind="detailed")
+    response = submit(client, detailed_answers(**{"about-1": 3}), kind="detailed")
     assert response.status_code == 400
     assert "질문에 답해 주세요" in response.content.decode()
-    answers = detailed_answers(**{"about-age": 1, **{f"kfrail-{n}": 1 for n in range(1, 6)}})
+    answers = detailed_answers(**{"about-1": 3, **{f"kfrail-{n}": 1 for n in range(1, 6)}})
     result_url(submit(client, answers, kind="detailed"))
     assert Assessment.objects.get().results["kfrail"]["band"] == "frail"
 
 
 def test_frailty_answers_of_younger_residents_are_not_kept(client):
-    answers = detailed_answers(**{"about-age": 0, "kfrail-1": 1})
+    answers = detailed_answers(**{"about-1": 2, "kfrail-1": 1})
     result_url(submit(client, answers, kind="detailed"))
     assessment = Assessment.objects.get()
     assert "kfrail-1" not in assessment.answers and "kfrail" not in assessment.results
@@ -250,13 +251,13 @@ def test_no_admin_page_shows_answers(client):
     assert stats.status_code == 200
     html = stats.content.decode()
     # One resident's band is never shown as a count that points to them (issue 16: fewer than 5 → "5 미만").
-    assert "who5" in html and re.search(r"<td>poor</td><td>5 미만</td>", html)
+    assert "마음 건강(웰빙) 지수" in html and re.search(r"<td>마음이 지친 상태</td><td>5 미만</td>", html)
     assert not re.search(r"<td>[1-4]</td>", html)
     assert "answers" not in html
     for n in range(5):
         submit(Client(), LOW_AND_LONELY, submission=f"7f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3b0{n}")
     html = client.get("/admin/healthcheck/needrule/stats/").content.decode()
-    assert re.search(r"<td>poor</td><td>6</td>", html)
+    assert re.search(r"<td>마음이 지친 상태</td><td>6</td>", html)
 
 
 def test_another_browser_posting_someones_submission_id_gets_its_own_new_result(client):

@@ -15,6 +15,9 @@ SIGNUP = {
     "district": "daedeok",
     "password1": "daejeon-spring-2026",
     "password2": "daejeon-spring-2026",
+    # The two required consents (tests/majubom/test_consent.py covers signing up without them).
+    "agree_terms": "on",
+    "agree_privacy": "on",
 }
 
 
