@@ -8,7 +8,7 @@ no wording here, still reads well ("‘이름’에 도움이 필요해요").
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 
 # slug → (joining form, ending form)
 PHRASES = {
@@ -64,7 +64,11 @@ def needs_summary(needs) -> str:
         return ""
     named = [match.need for match in needs[:IN_ONE_SENTENCE]]
     parts = [_forms(need)[0] for need in named[:-1]] + [_forms(named[-1])[1]]
-    sentence = _("요즘 %(parts)s.") % {"parts": ", ".join(parts)}
+    # The last two parts meet with their own joiner (English puts an "and" there; Korean does not).
+    joined = pgettext("joins the last two parts of the results summary", ", ").join(
+        [", ".join(parts[:-1]), parts[-1]] if len(parts) > 1 else parts
+    )
+    sentence = _("요즘 %(parts)s.") % {"parts": joined}
     rest = [match.need.label for match in needs[IN_ONE_SENTENCE:]]
     if rest:
         sentence += " " + _("%(needs)s도 함께 살펴보면 좋아요.") % {"needs": ", ".join(rest)}
