@@ -285,6 +285,22 @@ def test_home_and_test_results_point_to_the_next_fair_and_its_programs_for_my_ne
     assert fair.title not in client.get("/").content.decode()
 
 
+def test_fair_program_reasons_are_kept_per_language(client, fair):
+    """The programs' rows are cached with their words: an English reader never gets the Korean copy."""
+    from django.utils import translation
+
+    from catalog.models import Need
+    from healthcheck.selectors import NeedMatch, recommend_fair_programs
+
+    lonely, _ = Need.objects.get_or_create(slug="loneliness", defaults={"name": "외로움", "domain": "social"})
+    ProgramFactory(booth=BoothFactory(fair=fair), title="이웃과 차 한잔 모임").needs.add(lonely)
+    needs = [NeedMatch(need=lonely, weight=3, reasons=["혼자인 시간이 길다고 하셨어요."])]
+    with translation.override("ko"):
+        assert recommend_fair_programs(needs=needs).programs[0]["reasons"][0]["need"] == "외로움"
+    with translation.override("en"):
+        assert recommend_fair_programs(needs=needs).programs[0]["reasons"][0]["need"] == "Loneliness"
+
+
 def test_a_message_that_cannot_be_written_never_fails_the_registration(
     client, fair, monkeypatch, django_capture_on_commit_callbacks
 ):
