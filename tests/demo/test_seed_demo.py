@@ -38,3 +38,15 @@ def test_seed_demo_creates_the_demo_accounts_once(demo_data):
     resident = User.objects.get(email="resident@majubom.kr")
     assert not resident.is_staff and resident.check_password(DEMO_PASSWORD)
     assert EmailAddress.objects.filter(verified=True).count() == 4
+
+
+@pytest.mark.django_db
+def test_the_demo_accounts_have_agreed_to_the_terms_as_on_sign_up(demo_data):
+    from majubom import consents
+
+    resident = User.objects.get(email="resident@majubom.kr")
+    standing = consents.consents_standing(user=resident)
+    assert set(standing) == {"terms", "privacy"}  # marketing is never assumed
+    assert standing["terms"].version == consents.TERMS.version
+    call_command("seed_demo", stdout=StringIO())
+    assert resident.consents.count() == 2  # once, not on every seed
