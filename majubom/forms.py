@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from .choices import District
 from .consents import MARKETING_SUMMARY, PRIVACY_SUMMARY
 
-CONSENT_FIELDS = ("agree_terms", "agree_privacy", "agree_marketing")
+CONSENT_FIELDS = ("agree_age", "agree_terms", "agree_privacy", "agree_marketing")
 
 
 class AgreeBox(forms.CheckboxInput):
@@ -50,6 +50,17 @@ class SignupForm(forms.Form):
         choices=[("", _("선택 안 함")), *District.choices],
         required=False,
         help_text=_("가까운 곳의 서비스를 먼저 보여 드려요."),
+    )
+    # 개인정보 보호법 제22조의2: a child under 14 needs a guardian's consent, which a web form cannot take.
+    agree_age = forms.BooleanField(
+        label=_("만 14세 이상이에요 (필수)"),
+        widget=AgreeBox(attrs={"data-consent": "required"}),
+        error_messages={
+            "required": _(
+                "만 14세 이상만 직접 가입할 수 있어요. 14세 미만이면 보호자와 함께 마주봄 협동조합에 "
+                "연락해 주세요."
+            )
+        },
     )
     agree_terms = forms.BooleanField(
         label=_("이용약관에 동의해요 (필수)"),

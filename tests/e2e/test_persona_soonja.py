@@ -55,6 +55,7 @@ def sign_up(page, base) -> User:
     page.get_by_label("사는 곳(구)").select_option("daedeok")
     page.locator("#id_password1").fill(PASSWORD)
     page.locator("#id_password2").fill(PASSWORD)
+    page.locator('label[for="id_agree_age"]').tap()
     page.locator('label[for="id_agree_terms"]').tap()
     page.locator('label[for="id_agree_privacy"]').tap()
     page.get_by_role("button", name="동의하고 가입하기").click()

@@ -47,6 +47,7 @@ def test_sign_up_by_tapping_the_consent_words(phone, live_server):
         "개인정보 수집·이용에 동의해야 가입할 수 있어요"
         in page.locator("#id_agree_privacy_error").inner_text()
     )
+    assert "만 14세 이상만 직접 가입할 수 있어요" in page.locator("#id_agree_age_error").inner_text()
     assert page.get_by_role("alert").is_visible()
     assert serious_violations(page) == []  # the form with its errors, too
     assert not User.objects.exists()
@@ -54,13 +55,14 @@ def test_sign_up_by_tapping_the_consent_words(phone, live_server):
     # Tapping the words ticks the boxes (big targets for older fingers).
     page.locator("#id_password1").fill("daejeon-spring-2026")
     page.locator("#id_password2").fill("daejeon-spring-2026")
+    page.locator('label[for="id_agree_age"]').tap()
     page.locator('label[for="id_agree_terms"]').tap()
     page.locator('label[for="id_agree_privacy"]').tap()
     assert page.get_by_label("이용약관에 동의해요 (필수)").is_checked()
     assert page.get_by_label("개인정보 수집·이용에 동의해요 (필수)").is_checked()
     assert not page.get_by_label("마케팅·행사 소식 받기 (선택)").is_checked()
     # The boxes are at least 44px tall to tap, with their words.
-    for name in ("agree_terms", "agree_privacy", "agree_marketing"):
+    for name in ("agree_age", "agree_terms", "agree_privacy", "agree_marketing"):
         box = page.locator(f"#id_{name}").locator("xpath=..").bounding_box()
         assert box["height"] >= 44
     page.get_by_role("button", name="동의하고 가입하기").click()
@@ -79,6 +81,7 @@ def test_agree_to_all_ticks_every_box_with_javascript(page, live_server):
     assert every.is_visible()
     page.locator('label[for="consent-all"]').click()
     for label in (
+        "만 14세 이상이에요 (필수)",
         "이용약관에 동의해요 (필수)",
         "개인정보 수집·이용에 동의해요 (필수)",
         "마케팅·행사 소식 받기 (선택)",
@@ -101,6 +104,7 @@ def test_without_javascript_the_boxes_are_ticked_one_by_one(browser, live_server
         page.goto(live_server.url + "/accounts/signup/")
         assert not page.locator("#consent-all").is_visible()
         fill_the_person(page, "nojs@example.kr")
+        page.get_by_text("만 14세 이상이에요 (필수)", exact=True).click()
         page.get_by_text("이용약관에 동의해요 (필수)", exact=True).click()
         page.get_by_text("개인정보 수집·이용에 동의해요 (필수)", exact=True).click()
         page.get_by_text("마케팅·행사 소식 받기 (선택)", exact=True).click()

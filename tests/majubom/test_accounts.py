@@ -16,6 +16,7 @@ SIGNUP = {
     "password1": "daejeon-spring-2026",
     "password2": "daejeon-spring-2026",
     # The two required consents (tests/majubom/test_consent.py covers signing up without them).
+    "agree_age": "on",
     "agree_terms": "on",
     "agree_privacy": "on",
 }

@@ -22,11 +22,13 @@ SIGNUP = {
     "district": "daedeok",
     "password1": "daejeon-spring-2026",
     "password2": "daejeon-spring-2026",
+    "agree_age": "on",
     "agree_terms": "on",
     "agree_privacy": "on",
 }
 TERMS_REFUSED = "이용약관에 동의해야 가입할 수 있어요."
 PRIVACY_REFUSED = "개인정보 수집·이용에 동의해야 가입할 수 있어요."
+AGE_REFUSED = "만 14세 이상만 직접 가입할 수 있어요."
 PHONE_REFUSED = "휴대전화 번호를 010-1234-5678 처럼 적어 주세요."
 
 
@@ -74,6 +76,7 @@ def test_the_signup_page_shows_the_consents_with_what_they_mean(client, django_a
     [
         (without(SIGNUP, "agree_terms"), {"agree_terms"}),
         (without(SIGNUP, "agree_privacy"), {"agree_privacy"}),
+        (without(SIGNUP, "agree_age"), {"agree_age"}),  # 만 14세 미만: a guardian's consent is needed
         (without(SIGNUP, "agree_terms", "agree_privacy"), {"agree_terms", "agree_privacy"}),
         # Tampered values: "false"/"0"/"" are no agreement, and a made-up "모두 동의" field agrees to nothing.
         ({**SIGNUP, "agree_terms": "false", "agree_privacy": "0"}, {"agree_terms", "agree_privacy"}),
@@ -89,7 +92,7 @@ def test_signup_without_the_required_consents_is_refused_in_korean_and_creates_n
     response = client.post("/accounts/signup/", data)
     html = response.content.decode()
     assert response.status_code == 200
-    messages = {"agree_terms": TERMS_REFUSED, "agree_privacy": PRIVACY_REFUSED}
+    messages = {"agree_terms": TERMS_REFUSED, "agree_privacy": PRIVACY_REFUSED, "agree_age": AGE_REFUSED}
     for field, message in messages.items():
         if field in missing:
             assert message in error_beside(html, field)  # beside the box
@@ -307,6 +310,7 @@ def test_the_social_signup_form_records_the_consents_with_the_provider(rf):
             "email": "kakao.grandma@example.kr",
             "name": "박할머니",
             "phone": "010.5555.6666",
+            "agree_age": "on",
             "agree_terms": "on",
             "agree_privacy": "on",
             "agree_marketing": "on",
@@ -344,7 +348,13 @@ def test_the_social_signup_page_through_the_browser_flow(client, kakao):
 
     done = client.post(
         url,
-        {"email": "kakao.grandma@example.kr", "name": "박할머니", "agree_terms": "on", "agree_privacy": "on"},
+        {
+            "email": "kakao.grandma@example.kr",
+            "name": "박할머니",
+            "agree_age": "on",
+            "agree_terms": "on",
+            "agree_privacy": "on",
+        },
     )
     assert done.status_code == 302
     user = User.objects.get()

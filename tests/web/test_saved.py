@@ -227,6 +227,7 @@ def test_a_signup_keeps_what_the_visitor_saved(client, walk, settings):
     signup = {
         "email": "new.resident@example.kr",
         "name": "이영희",
+        "agree_age": "on",
         "agree_terms": "on",
         "agree_privacy": "on",
     }
